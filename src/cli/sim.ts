@@ -1,0 +1,70 @@
+/**
+ * The headless runner: `npm run -s sim -- <run|sweep|sample> [options]`.
+ * Exit 0 on success, 1 on a runtime error, 2 on a usage error (one-line message on stderr).
+ * With --json, stdout is exactly one JSON document.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type CorpusTexts, prepareWorld, runGeneration, runToJson, sampleSequences, sweep } from '../core';
+import { parseArgs, UsageError } from './args';
+import { formatRun, formatSample, formatSweep } from './format';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function readCorpora(path: string | null): CorpusTexts {
+  const builtIn = (name: string) => readFileSync(resolve(here, '../core/corpora', `${name}.txt`), 'utf8');
+  const texts: CorpusTexts = { en: builtIn('en'), zh: builtIn('zh') };
+  if (path !== null) {
+    // npm run changes directory to the package root; INIT_CWD is where the caller stood.
+    const full = resolve(process.env.INIT_CWD ?? process.cwd(), path);
+    try {
+      texts.custom = readFileSync(full, 'utf8');
+    } catch (e) {
+      throw new Error(`cannot read corpus ${full}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    }
+    if (texts.custom.trim() === '') throw new Error(`corpus ${full} is empty`);
+  }
+  return texts;
+}
+
+function main(argv: string[]): number {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`sim: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    const { params } = args;
+    const prepared = prepareWorld(params, readCorpora(args.corpusPath));
+    let doc: unknown;
+    let text: string;
+    if (args.command === 'run') {
+      const r = runGeneration(prepared, params);
+      for (const n of r.world.notes) process.stderr.write(`note: ${n}\n`);
+      doc = runToJson(r);
+      text = formatRun(r, params.targetMs, args.lang);
+    } else if (args.command === 'sweep') {
+      const points = sweep(prepared, params, args.gammas, args.trials);
+      doc = { points };
+      text = formatSweep(points, args.lang);
+    } else {
+      const s = sampleSequences(prepared, params, args.samples, params.length);
+      doc = { sequences: s.sequences };
+      const world = prepared.at(`${params.seed}`);
+      text = formatSample(s, (t) => world.tokenizer.join(t), args.lang);
+    }
+    process.stdout.write(args.json ? `${JSON.stringify(doc)}\n` : `${text}\n`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`sim: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

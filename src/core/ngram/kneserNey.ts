@@ -1,0 +1,74 @@
+import type { TokenId } from '../types';
+import { contextKey, continuationCounts, countNgrams, type OrderCounts } from './counts';
+
+/** A trained interpolated Kneser-Ney model: raw probabilities over the vocabulary. */
+export interface KneserNey {
+  readonly order: number;
+  readonly vocabSize: number;
+  /** counts[k-1]: counts of n-grams of length k (raw for the top order, continuation below). */
+  readonly counts: readonly OrderCounts[];
+  /** Absolute discount per order (index k-1). */
+  readonly discounts: readonly number[];
+  /** The interpolated unigram level, already mixed with the uniform distribution. */
+  readonly base: Float64Array;
+  readonly bos: TokenId;
+}
+
+/** Modified-KN style discount D = n1 / (n1 + 2 n2) from the count-of-counts, kept in [0.1, 0.95]. */
+function discountOf(counts: OrderCounts): number {
+  let n1 = 0;
+  let n2 = 0;
+  for (const f of counts.values())
+    for (const c of f.counts.values()) {
+      if (c === 1) n1++;
+      else if (c === 2) n2++;
+    }
+  const d = n1 + 2 * n2 > 0 ? n1 / (n1 + 2 * n2) : 0.75;
+  return Math.min(0.95, Math.max(0.1, d));
+}
+
+/**
+ * Trains interpolated Kneser-Ney of the given order over the sequences (padded with `bos`).
+ * Tokens listed in `never` (e.g. the padding token) get probability zero.
+ */
+export function trainKneserNey(seqs: readonly (readonly TokenId[])[], order: number, vocabSize: number, bos: TokenId): KneserNey {
+  const counts: OrderCounts[] = new Array(order);
+  counts[order - 1] = countNgrams(seqs, order, bos);
+  for (let k = order - 1; k >= 1; k--) counts[k - 1] = continuationCounts(counts[k], k);
+  const discounts = counts.map(discountOf);
+  const base = new Float64Array(vocabSize);
+  const uni = counts[0].get('');
+  if (uni === undefined) base.fill(1 / vocabSize);
+  else {
+    const d = discounts[0];
+    const lambda = (d * uni.counts.size) / uni.total;
+    base.fill(lambda / vocabSize);
+    for (const [w, c] of uni.counts) base[w] += Math.max(c - d, 0) / uni.total;
+  }
+  return { order, vocabSize, counts, discounts, base, bos };
+}
+
+/**
+ * The full next-token distribution after ctx[0..len), by interpolating from the unigram level
+ * up to the model's order (missing contexts fall back to the lower order). The padding token
+ * gets zero and the rest is renormalised. Units: probabilities.
+ */
+export function kneserNeyDist(m: KneserNey, ctx: readonly TokenId[], len: number): Float64Array {
+  const v = Float64Array.from(m.base);
+  const padded = len >= m.order - 1 ? null : [...new Array<TokenId>(m.order - 1 - len).fill(m.bos), ...ctx.slice(0, len)];
+  const seq = padded ?? ctx;
+  const end = padded ? padded.length : len;
+  for (let k = 2; k <= m.order; k++) {
+    const f = m.counts[k - 1].get(contextKey(seq, end, k - 1));
+    if (f === undefined) continue;
+    const d = m.discounts[k - 1];
+    const gamma = (d * f.counts.size) / f.total;
+    for (let i = 0; i < v.length; i++) v[i] *= gamma;
+    for (const [w, c] of f.counts) v[w] += Math.max(c - d, 0) / f.total;
+  }
+  v[m.bos] = 0;
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i];
+  for (let i = 0; i < v.length; i++) v[i] /= s;
+  return v;
+}

@@ -1,0 +1,138 @@
+import type { AcceptanceRule, MethodKind, WorldKind } from './types';
+
+/** Built-in corpora; `custom` means a text supplied by the driver (file or pasted). */
+export type CorpusName = 'seed' | 'zh' | 'en' | 'custom';
+
+/**
+ * Every parameter of a run, flat, with the names the URL hash and the runner share.
+ * Times in ms; costRatio and verifyCost are fractions of one target pass.
+ */
+export interface SimParams {
+  world: WorldKind;
+  corpus: CorpusName;
+  /** Prompt text ('' = the world's own prompt). */
+  prompt: string;
+  method: MethodKind;
+  /** num_speculative_tokens, 1..16. */
+  gamma: number;
+  /** Tokens to generate (the last step counts in full). */
+  length: number;
+  /** 0 = greedy. */
+  temperature: number;
+  topP: number;
+  /** Synthetic world: sum_x min(p, q) at every position. */
+  alpha: number;
+  /** Synthetic world: vocabulary size. */
+  vocab: number;
+  /** Seed world: probability that the draft copies the right character. */
+  draftAccuracy: number;
+  /** N-gram world: target order (3..5) and draft order (1..2). */
+  order: number;
+  draftOrder: number;
+  /** ms per target forward pass. */
+  targetMs: number;
+  /** Draft cost per drafted token, as a fraction of a target pass (Leviathan's c). */
+  costRatio: number;
+  /** Verification cost per extra token checked, as a fraction of a target pass. */
+  verifyCost: number;
+  acceptance: AcceptanceRule;
+  seed: number;
+}
+
+/** One row of the parameter table: name, kind and allowed values. */
+export type ParamSpec =
+  | { key: keyof SimParams; kind: 'int' | 'float'; min: number; max: number }
+  | { key: keyof SimParams; kind: 'enum'; values: readonly string[] }
+  | { key: keyof SimParams; kind: 'string'; maxLength: number };
+
+export const DEFAULT_PARAMS: Readonly<SimParams> = Object.freeze({
+  world: 'seed',
+  corpus: 'en',
+  prompt: '',
+  method: 'draft',
+  gamma: 4,
+  length: 64,
+  temperature: 1,
+  topP: 1,
+  alpha: 0.8,
+  vocab: 32,
+  draftAccuracy: 0.7,
+  order: 4,
+  draftOrder: 2,
+  targetMs: 30,
+  costRatio: 0.05,
+  verifyCost: 0,
+  acceptance: 'standard',
+  seed: 1,
+});
+
+/** The parameter table, declared once: the URL codec and the runner both read it. */
+export const PARAM_SPECS: readonly ParamSpec[] = [
+  { key: 'world', kind: 'enum', values: ['seed', 'ngram', 'synthetic'] },
+  { key: 'corpus', kind: 'enum', values: ['seed', 'zh', 'en', 'custom'] },
+  { key: 'prompt', kind: 'string', maxLength: 2000 },
+  { key: 'method', kind: 'enum', values: ['autoregressive', 'draft'] },
+  { key: 'gamma', kind: 'int', min: 1, max: 16 },
+  { key: 'length', kind: 'int', min: 1, max: 2000 },
+  { key: 'temperature', kind: 'float', min: 0, max: 5 },
+  { key: 'topP', kind: 'float', min: 0.01, max: 1 },
+  { key: 'alpha', kind: 'float', min: 0, max: 1 },
+  { key: 'vocab', kind: 'int', min: 2, max: 4096 },
+  { key: 'draftAccuracy', kind: 'float', min: 0, max: 1 },
+  { key: 'order', kind: 'int', min: 3, max: 5 },
+  { key: 'draftOrder', kind: 'int', min: 1, max: 2 },
+  { key: 'targetMs', kind: 'float', min: 0.01, max: 100000 },
+  { key: 'costRatio', kind: 'float', min: 0, max: 10 },
+  { key: 'verifyCost', kind: 'float', min: 0, max: 10 },
+  { key: 'acceptance', kind: 'enum', values: ['standard', 'pgeq'] },
+  { key: 'seed', kind: 'int', min: 0, max: 2147483647 },
+];
+
+/** The outcome of reading one raw value against its spec. */
+export type ReadResult = { ok: true; value: SimParams[keyof SimParams]; fixed?: string } | { ok: false; error: string };
+
+/**
+ * Reads a raw string for one parameter: numbers out of range are clamped (and say so),
+ * malformed values are an error (the caller decides: default with a notice, or exit 2).
+ */
+export function readParam(spec: ParamSpec, raw: string): ReadResult {
+  if (spec.kind === 'enum') {
+    return spec.values.includes(raw)
+      ? { ok: true, value: raw as SimParams[keyof SimParams] }
+      : { ok: false, error: `${spec.key} must be one of ${spec.values.join(', ')} (got "${raw}")` };
+  }
+  if (spec.kind === 'string') {
+    return raw.length <= spec.maxLength
+      ? { ok: true, value: raw }
+      : { ok: true, value: raw.slice(0, spec.maxLength), fixed: `${spec.key} cut to ${spec.maxLength} characters` };
+  }
+  const trimmed = raw.trim();
+  const n = trimmed === '' ? Number.NaN : Number(trimmed);
+  if (!Number.isFinite(n)) return { ok: false, error: `${spec.key} must be a number (got "${raw}")` };
+  let v = spec.kind === 'int' ? Math.round(n) : n;
+  let fixed: string | undefined;
+  if (spec.kind === 'int' && v !== n) fixed = `${spec.key} rounded to ${v}`;
+  if (v < spec.min || v > spec.max) {
+    v = Math.min(spec.max, Math.max(spec.min, v));
+    fixed = `${spec.key} ${trimmed} is outside ${spec.min}..${spec.max}; using ${v}`;
+  }
+  return fixed === undefined ? { ok: true, value: v } : { ok: true, value: v, fixed };
+}
+
+/** The spec of a parameter by name. */
+export function specOf(key: keyof SimParams): ParamSpec | undefined {
+  return PARAM_SPECS.find((s) => s.key === key);
+}
+
+/** Clamps every numeric parameter into range and fills missing ones with defaults. */
+export function normalizeParams(partial: Partial<SimParams>): SimParams {
+  const out: SimParams = { ...DEFAULT_PARAMS, ...partial };
+  for (const spec of PARAM_SPECS) {
+    if (spec.kind === 'int' || spec.kind === 'float') {
+      const r = readParam(spec, String(out[spec.key]));
+      if (r.ok) (out as unknown as Record<string, unknown>)[spec.key] = r.value;
+      else (out as unknown as Record<string, unknown>)[spec.key] = DEFAULT_PARAMS[spec.key];
+    }
+  }
+  return out;
+}

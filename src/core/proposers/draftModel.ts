@@ -1,0 +1,30 @@
+import { sample } from '../dist';
+import type { Model, Proposal, Proposer, TokenId } from '../types';
+
+/**
+ * A draft model (vLLM method "draft_model"): samples gamma tokens autoregressively from q.
+ * Drafting stops after the draft samples end-of-text; that token is proposed and verified like
+ * any other (dropping it instead would bias the output: the draft's EOS mass would never be
+ * checked against the target's).
+ * Drafts are written into `ctx` after `len` (the caller owns that scratch space).
+ */
+export function draftModelProposer(draft: Model, eos: TokenId | null, costRatio: number): Proposer {
+  return {
+    method: 'draft',
+    propose(ctx, len, gamma, rng): Proposal {
+      const buf = ctx as TokenId[];
+      const tokens: TokenId[] = [];
+      const q = [];
+      for (let i = 0; i < gamma; i++) {
+        const d = draft.dist(buf, len + i);
+        const x = sample(d, rng);
+        buf[len + i] = x;
+        tokens.push(x);
+        q.push(d);
+        if (x === eos) break;
+      }
+      // Drafting cost: c per drafted token (one small-model pass each).
+      return { tokens, q, draftCost: costRatio * tokens.length };
+    },
+  };
+}

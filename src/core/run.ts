@@ -1,0 +1,67 @@
+import type { SimParams } from './params';
+import { makeStreams } from './rng';
+import { initialState, makeSetup, type SimState, step } from './step';
+import type { StepEvent, World } from './types';
+import type { PreparedWorld } from './worlds';
+
+/** A finished generation: the world it ran in, every step's event and the final state. */
+export interface RunResult {
+  readonly world: World;
+  readonly events: StepEvent[];
+  readonly state: SimState;
+}
+
+/** Safety net: no run takes more passes than this (every pass emits at least one token). */
+const MAX_PASSES = 100000;
+
+/**
+ * Runs one generation to its end (length reached or end of text). The three random streams
+ * derive from `runSeed`, the world (the synthetic world's salt) from `worldSeed`.
+ */
+export function runGeneration(
+  prepared: PreparedWorld,
+  params: Readonly<SimParams>,
+  runSeed = `${params.seed}`,
+  withDetail = true,
+  worldSeed = runSeed,
+): RunResult {
+  const world = prepared.at(worldSeed);
+  const setup = makeSetup(world, params);
+  const rng = makeStreams(runSeed);
+  let state = initialState(world);
+  const events: StepEvent[] = [];
+  while (!state.finished && state.passes < MAX_PASSES) {
+    const r = step(setup, state, rng, withDetail);
+    state = r.state;
+    events.push(r.event);
+  }
+  return { world, events, state };
+}
+
+/** The generated token strings of a run (prompt excluded). */
+export function generatedTokens(r: RunResult): string[] {
+  return r.state.tokens.slice(r.state.promptLen, r.state.len).map((t) => r.world.vocab.tokens[t]);
+}
+
+/** The runner's `run --json` document, also the playground's download format. */
+export function runToJson(r: RunResult): {
+  prompt: string[];
+  tokens: string[];
+  text: string;
+  steps: { drafted: string[]; verdicts: string[]; emitted: string[]; emittedKinds: string[]; timeMs: number }[];
+} {
+  const name = (t: number) => r.world.vocab.tokens[t];
+  const tokens = generatedTokens(r);
+  return {
+    prompt: r.world.prompt.map(name),
+    tokens,
+    text: r.world.tokenizer.join(tokens),
+    steps: r.events.map((e) => ({
+      drafted: e.drafted.map(name),
+      verdicts: [...e.verdicts],
+      emitted: e.emitted.map(name),
+      emittedKinds: [...e.emittedKinds],
+      timeMs: e.timeMs,
+    })),
+  };
+}

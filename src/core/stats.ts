@@ -1,0 +1,76 @@
+/**
+ * Ratio estimates over independent trials: R = sum x / sum y with a delta-method standard
+ * error, se(R) = sqrt( sum (x_i - R y_i)^2 / (n (n - 1)) ) / mean(y).
+ */
+export class RatioStat {
+  private xs: number[] = [];
+  private ys: number[] = [];
+
+  add(x: number, y: number): void {
+    this.xs.push(x);
+    this.ys.push(y);
+  }
+
+  get n(): number {
+    return this.xs.length;
+  }
+
+  get ratio(): number {
+    const sy = sum(this.ys);
+    return sy > 0 ? sum(this.xs) / sy : Number.NaN;
+  }
+
+  get stderr(): number {
+    const n = this.xs.length;
+    if (n < 2) return Number.NaN;
+    const r = this.ratio;
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (this.xs[i] - r * this.ys[i]) ** 2;
+    const my = sum(this.ys) / n;
+    return Math.sqrt(ss / (n * (n - 1))) / my;
+  }
+}
+
+function sum(a: readonly number[]): number {
+  let s = 0;
+  for (const v of a) s += v;
+  return s;
+}
+
+/** The upper tail quantile of chi-square with `df` degrees of freedom at standard-normal z
+ * (Wilson-Hilferty approximation). */
+export function chiSquareCritical(df: number, z: number): number {
+  const a = 2 / (9 * df);
+  return df * (1 - a + z * Math.sqrt(a)) ** 3;
+}
+
+/**
+ * Pearson goodness of fit of observed counts to expected probabilities; bins with expected
+ * count under `minExpected` are pooled into one bin. Returns the statistic and its df.
+ */
+export function chiSquareGof(
+  observed: ReadonlyMap<string, number>,
+  expected: ReadonlyMap<string, number>,
+  n: number,
+  minExpected = 5,
+): { stat: number; df: number } {
+  let stat = 0;
+  let bins = 0;
+  let poolObs = n;
+  let poolExp = 1;
+  for (const [key, prob] of expected) {
+    const e = prob * n;
+    if (e < minExpected) continue;
+    const o = observed.get(key) ?? 0;
+    stat += (o - e) ** 2 / e;
+    bins++;
+    poolObs -= o;
+    poolExp -= prob;
+  }
+  const pe = poolExp * n;
+  if (pe >= 1e-9) {
+    stat += (poolObs - pe) ** 2 / pe;
+    bins++;
+  } else if (poolObs > 0) stat = Number.POSITIVE_INFINITY;
+  return { stat, df: Math.max(1, bins - 1) };
+}

@@ -1,0 +1,126 @@
+import type { SimParams } from './params';
+import { runGeneration } from './run';
+import { RatioStat } from './stats';
+import { MAX_GAMMA } from './step';
+import { expectedAcceptanceRate, expectedSpeedup, expectedTokensPerStep } from './theory';
+import type { PreparedWorld } from './worlds';
+
+/** One gamma's measurements over all trials, with the theory at the measured alpha. */
+export interface SweepPoint {
+  gamma: number;
+  trials: number;
+  /** Target passes over all trials. */
+  steps: number;
+  drafted: number;
+  accepted: number;
+  /** Passes that proposed at least one token. */
+  drafts: number;
+  /** accepted / drafted (vLLM's draft acceptance rate). */
+  acceptanceRate: number;
+  acceptanceRateStderr: number;
+  /** Emitted tokens / target passes. */
+  tokensPerStep: number;
+  tokensPerStepStderr: number;
+  /** 1 + accepted / drafts (vLLM's mean acceptance length). */
+  meanAcceptanceLength: number;
+  /** Mean of sum min(p, q) over verified drafted positions. */
+  alpha: number;
+  theoryTokensPerStep: number;
+  theoryAcceptanceRate: number;
+  /** Autoregressive time for the same tokens / speculative time (modelled clock). */
+  speedup: number;
+  speedupStderr: number;
+  theorySpeedup: number;
+  /** perPosition[i]: share of drafts with more than i tokens accepted. */
+  perPosition: number[];
+  /** acceptedHist[i]: steps with exactly i tokens accepted. */
+  acceptedHist: number[];
+}
+
+/** Accumulates trials of one gamma; trials can be added in chunks (for streamed progress). */
+export class SweepAccumulator {
+  private tps = new RatioStat();
+  private rate = new RatioStat();
+  private speed = new RatioStat();
+  private steps = 0;
+  private drafted = 0;
+  private accepted = 0;
+  private drafts = 0;
+  private overlapSum = 0;
+  private overlapCount = 0;
+  private hist = new Array<number>(MAX_GAMMA + 1).fill(0);
+  private trials = 0;
+
+  constructor(
+    private readonly prepared: PreparedWorld,
+    private readonly params: Readonly<SimParams>,
+  ) {}
+
+  /** Runs trials [from, to) of this gamma. Trial t's seed is `${seed}/${t}` for every gamma
+   * (common random numbers: the same trial sees the same world at every gamma). */
+  runTrials(from: number, to: number): void {
+    const p = this.params;
+    for (let t = from; t < to; t++) {
+      const { state: s } = runGeneration(this.prepared, p, `${p.seed}/${t}`, false);
+      const tokens = s.len - s.promptLen;
+      this.tps.add(tokens, s.passes);
+      this.rate.add(s.accepted, s.drafted);
+      // Autoregressive time of these tokens over speculative time: a ratio of sums too.
+      this.speed.add(tokens * p.targetMs, s.timeMs);
+      this.steps += s.passes;
+      this.drafted += s.drafted;
+      this.accepted += s.accepted;
+      this.drafts += s.drafts;
+      this.overlapSum += s.overlapSum;
+      this.overlapCount += s.overlapCount;
+      for (let i = 0; i < this.hist.length; i++) this.hist[i] += s.acceptedHist[i];
+      this.trials++;
+    }
+  }
+
+  /** The point so far. */
+  point(): SweepPoint {
+    const { gamma, costRatio, verifyCost } = this.params;
+    const alpha = this.overlapCount > 0 ? this.overlapSum / this.overlapCount : Number.NaN;
+    const hist = this.hist.slice(0, gamma + 1);
+    const perPosition: number[] = [];
+    let atLeast = this.drafts;
+    for (let i = 0; i < gamma; i++) {
+      atLeast -= hist[i];
+      perPosition.push(this.drafts > 0 ? atLeast / this.drafts : Number.NaN);
+    }
+    return {
+      gamma,
+      trials: this.trials,
+      steps: this.steps,
+      drafted: this.drafted,
+      accepted: this.accepted,
+      drafts: this.drafts,
+      acceptanceRate: this.rate.ratio,
+      acceptanceRateStderr: this.rate.stderr,
+      tokensPerStep: this.tps.ratio,
+      tokensPerStepStderr: this.tps.stderr,
+      meanAcceptanceLength: this.drafts > 0 ? 1 + this.accepted / this.drafts : Number.NaN,
+      alpha,
+      theoryTokensPerStep: expectedTokensPerStep(alpha, gamma),
+      theoryAcceptanceRate: expectedAcceptanceRate(alpha, gamma),
+      speedup: this.speed.ratio,
+      speedupStderr: this.speed.stderr,
+      theorySpeedup: expectedSpeedup(alpha, gamma, costRatio, verifyCost),
+      perPosition,
+      acceptedHist: hist,
+    };
+  }
+}
+
+/** Measures one gamma over `trials` runs of `params.length` tokens each. */
+export function sweepPoint(prepared: PreparedWorld, params: Readonly<SimParams>, gamma: number, trials: number): SweepPoint {
+  const acc = new SweepAccumulator(prepared, { ...params, gamma });
+  acc.runTrials(0, trials);
+  return acc.point();
+}
+
+/** Measures every gamma in `gammas`. */
+export function sweep(prepared: PreparedWorld, params: Readonly<SimParams>, gammas: readonly number[], trials: number): SweepPoint[] {
+  return gammas.map((g) => sweepPoint(prepared, params, g, trials));
+}

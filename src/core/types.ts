@@ -1,0 +1,141 @@
+/**
+ * The simulation core's shared types. Every method (draft model, n-gram lookup, suffix tree,
+ * MTP/Medusa heads, token trees) fits these shapes; drivers (worker, CLI, tests) only see them.
+ */
+
+/** Index into a world's vocabulary. */
+export type TokenId = number;
+
+/** A probability vector over the vocabulary (sums to 1). Treat as read-only. */
+export type Dist = Float64Array;
+
+/**
+ * A next-token model: the distribution after `ctx[0..len)`, already shaped by the sampling
+ * parameters (temperature, top-p). At temperature 0 it is a point mass on the argmax.
+ * The returned array may be shared or cached: callers must not mutate it.
+ */
+export interface Model {
+  readonly vocabSize: number;
+  dist(ctx: readonly TokenId[], len: number): Dist;
+}
+
+/** How a text is split into tokens and joined back. */
+export interface Tokenizer {
+  readonly kind: 'chars' | 'words';
+  split(text: string): string[];
+  join(tokens: readonly string[]): string;
+}
+
+/** A vocabulary: token strings by id and ids by string. */
+export interface Vocab {
+  readonly tokens: readonly string[];
+  readonly ids: ReadonlyMap<string, TokenId>;
+}
+
+/** The models a run speculates over. */
+export interface World {
+  readonly kind: WorldKind;
+  readonly vocab: Vocab;
+  readonly tokenizer: Tokenizer;
+  readonly target: Model;
+  /** The draft model (absent where a world has none). */
+  readonly draft: Model | null;
+  /** The prompt as token ids. */
+  readonly prompt: readonly TokenId[];
+  /** End-of-text token: emitting it ends generation (it is not part of the output). */
+  readonly eos: TokenId | null;
+  /** The world's own end: generation stops once this many tokens were generated. */
+  readonly maxNewTokens: number;
+  /** Notes for the user about how this world was built (clamped alpha, unknown words...). */
+  readonly notes: readonly string[];
+}
+
+export type WorldKind = 'seed' | 'ngram' | 'synthetic';
+export type MethodKind = 'autoregressive' | 'draft' | 'ngram' | 'suffix' | 'mtp' | 'tree';
+/** standard = min(1, p/q) with residual resampling (lossless); pgeq = accept iff p >= q
+ * (a deliberately wrong rule, for demonstrating a failed lossless check); typical = Medusa's. */
+export type AcceptanceRule = 'standard' | 'pgeq' | 'typical';
+
+/**
+ * A proposal for one step. A chain is `tokens` in order; a tree (later) sets `parents`
+ * (index of each node's parent, -1 for a child of the current context).
+ * `q[i]` is the distribution token i was drawn from, or null for a deterministic proposer
+ * (n-gram lookup, suffix tree): then q is a point mass on the token.
+ */
+export interface Proposal {
+  readonly tokens: TokenId[];
+  readonly q: (Dist | null)[];
+  readonly parents?: number[];
+  /** Cost of drafting, in units of one target pass (c per drafted token for a draft model). */
+  readonly draftCost: number;
+  /** Method-specific explanation for the UI (matched n-gram, tree path...). */
+  readonly info?: Readonly<Record<string, unknown>>;
+}
+
+/** Produces proposals from the context; stateless apart from the random stream it is given. */
+export interface Proposer {
+  readonly method: MethodKind;
+  propose(ctx: readonly TokenId[], len: number, gamma: number, rng: Rng): Proposal;
+}
+
+/** A stream of uniform numbers in [0, 1). */
+export interface Rng {
+  next(): number;
+}
+
+/** The independent random streams of a run, one per role. */
+export interface RngStreams {
+  /** Target sampling: residual, bonus and autoregressive tokens. */
+  readonly target: Rng;
+  /** Draft sampling. */
+  readonly draft: Rng;
+  /** Acceptance draws r_i. */
+  readonly accept: Rng;
+}
+
+export type Verdict = 'accepted' | 'rejected' | 'discarded';
+/** How an emitted token arose: an accepted draft, the residual sample (greedy: the target's
+ * correction) at the first rejection, the bonus after a fully accepted proposal, or a plain
+ * target sample (autoregressive / nothing proposed). */
+export type EmitKind = 'accepted' | 'resampled' | 'bonus' | 'target';
+
+/** A few top entries of a distribution, for display: [token, probability], descending. */
+export type TopEntries = [TokenId, number][];
+
+/** What the target saw at one verified position. */
+export interface PositionDetail {
+  /** Top of the target distribution p. */
+  readonly p: TopEntries;
+  /** Top of the draft distribution q (empty if nothing was drafted here). */
+  readonly q: TopEntries;
+  /** The drafted token checked here, or null at the bonus / autoregressive position. */
+  readonly token: TokenId | null;
+  readonly pToken: number;
+  readonly qToken: number;
+  /** sum_x min(p, q): the probability that a draft here is accepted. */
+  readonly overlap: number;
+  /** The uniform drawn against p/q (null in greedy mode). */
+  readonly u: number | null;
+  /** Top of the residual norm(max(0, p - q)) the replacement was drawn from, if rejected. */
+  readonly residual: TopEntries | null;
+}
+
+/** One step's event: what was drafted, the verdicts and what was emitted. */
+export interface StepEvent {
+  readonly index: number;
+  readonly drafted: TokenId[];
+  readonly verdicts: Verdict[];
+  readonly emitted: TokenId[];
+  readonly emittedKinds: EmitKind[];
+  /** Per verified position (drafted positions up to the first rejection, then the bonus
+   * position if all were accepted); present when the step ran with detail. */
+  readonly positions: PositionDetail[] | null;
+  /** Modelled time of this step, in ms. */
+  readonly timeMs: number;
+  readonly greedy: boolean;
+  /** Tokens generated before this step. */
+  readonly start: number;
+  /** True when this step ended generation (length, end of text). */
+  readonly finished: boolean;
+  readonly info?: Readonly<Record<string, unknown>>;
+}

@@ -1,0 +1,110 @@
+import { SEED_CORPUS } from '../corpora/seed';
+import { shapeDist } from '../dist';
+import { contextKey } from '../ngram/counts';
+import { type KneserNey, kneserNeyDist, trainKneserNey } from '../ngram/kneserNey';
+import { charTokenizer, VocabBuilder, wordTokenizer } from '../tokenizer';
+import type { Dist, Model, TokenId, Tokenizer, World } from '../types';
+
+/** A corpus ready to train on: its tokeniser, its sequences and whether they end with EOS. */
+export interface Corpus {
+  readonly name: string;
+  readonly tokenizer: Tokenizer;
+  /** Token strings per sequence (sentences for the seed corpus, one stream otherwise). */
+  readonly sequences: readonly (readonly string[])[];
+  /** Sentences end with an end-of-text token (the seed corpus): generation may stop. */
+  readonly sentences: boolean;
+  /** The prompt used when the user gives none. */
+  readonly defaultPrompt: string;
+}
+
+/** Treats a text as Chinese (characters) when most of its letters are CJK, else as words. */
+export function guessTokenizer(text: string): Tokenizer {
+  const sample = text.slice(0, 20000);
+  const cjk = (sample.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? []).length;
+  const letters = (sample.match(/\S/g) ?? []).length;
+  return letters > 0 && cjk / letters > 0.3 ? charTokenizer : wordTokenizer;
+}
+
+/** The notebook's five sentences. */
+export const seedCorpus: Corpus = {
+  name: 'seed',
+  tokenizer: wordTokenizer,
+  sequences: SEED_CORPUS,
+  sentences: true,
+  defaultPrompt: '',
+};
+
+/** A corpus from plain text (built-in zh/en or the user's): one token stream. */
+export function textCorpus(name: string, text: string, defaultPrompt = ''): Corpus {
+  const tokenizer = guessTokenizer(text);
+  return { name, tokenizer, sequences: [tokenizer.split(text)], sentences: false, defaultPrompt };
+}
+
+/** The trained parts shared by every run on the same corpus and orders. */
+export interface NgramModels {
+  readonly corpus: Corpus;
+  readonly vocab: VocabBuilder;
+  readonly bos: TokenId;
+  readonly eos: TokenId | null;
+  readonly target: KneserNey;
+  readonly draft: KneserNey;
+}
+
+/** Trains the target (order `order`) and the draft (order `draftOrder`) on the corpus. */
+export function trainNgramModels(corpus: Corpus, order: number, draftOrder: number): NgramModels {
+  const vocab = new VocabBuilder();
+  const bos = vocab.add('<s>');
+  const eos = corpus.sentences ? vocab.add('</s>') : null;
+  const seqs = corpus.sequences.map((s) => {
+    const ids = vocab.addAll(s);
+    return eos === null ? ids : [...ids, eos];
+  });
+  const size = vocab.tokens.length;
+  return {
+    corpus,
+    vocab,
+    bos,
+    eos,
+    target: trainKneserNey(seqs, order, size, bos),
+    draft: trainKneserNey(seqs, draftOrder, size, bos),
+  };
+}
+
+/** A Model over a KN model, shaped by temperature / top-p, cached by its context window. */
+function cachedModel(m: KneserNey, temperature: number, topP: number): Model {
+  const cache = new Map<string, Dist>();
+  const window = m.order - 1;
+  return {
+    vocabSize: m.vocabSize,
+    dist(ctx, len) {
+      const key = len < window ? `^${contextKey(ctx, len, len)}` : contextKey(ctx, len, window);
+      let d = cache.get(key);
+      if (d === undefined) {
+        if (cache.size >= 50000) cache.clear();
+        d = shapeDist(kneserNeyDist(m, ctx, len), temperature, topP);
+        cache.set(key, d);
+      }
+      return d;
+    },
+  };
+}
+
+/** A world over trained n-gram models: KN target and a weaker KN draft, same vocabulary. */
+export function ngramWorld(models: NgramModels, temperature: number, topP: number, promptText: string): World {
+  const { corpus, vocab } = models;
+  const promptTokens = corpus.tokenizer.split(promptText === '' ? corpus.defaultPrompt : promptText);
+  const unknown = promptTokens.filter((t) => !vocab.ids.has(t));
+  const prompt = promptTokens.filter((t) => vocab.ids.has(t)).map((t) => vocab.ids.get(t) as TokenId);
+  const notes = unknown.length > 0 ? [`prompt tokens never seen in the corpus were dropped: ${unknown.slice(0, 5).join(' ')}`] : [];
+  return {
+    kind: 'ngram',
+    vocab,
+    tokenizer: corpus.tokenizer,
+    target: cachedModel(models.target, temperature, topP),
+    draft: cachedModel(models.draft, temperature, topP),
+    prompt,
+    eos: models.eos,
+    maxNewTokens: Infinity,
+    notes,
+  };
+}

@@ -1,0 +1,145 @@
+import { argmax, shapeDist } from '../dist';
+import { fmix, hashString, mix, toUnit } from '../hash';
+import { VocabBuilder, wordTokenizer } from '../tokenizer';
+import type { Dist, Model, TokenId, World } from '../types';
+
+/** Distinct target distributions the world draws from (context picks one by hash). */
+const BANK = 512;
+/**
+ * The prompt's token ids in the bank's vocabulary (a default prompt for ''), and notes on
+ * words that are not in it (dropped).
+ */
+export function syntheticPrompt(bank: SyntheticBank, promptText: string): { prompt: TokenId[]; notes: string[] } {
+  const { vocab } = bank;
+  const words = wordTokenizer.split(promptText === '' ? `${tokenName(1)} ${tokenName(7)} ${tokenName(12)}` : promptText);
+  const unknown = words.filter((w) => !vocab.ids.has(w));
+  const prompt = words.filter((w) => vocab.ids.has(w)).map((w) => vocab.ids.get(w) as TokenId);
+  const notes = [...bank.notes];
+  if (unknown.length > 0) notes.push(`prompt words outside the synthetic vocabulary were dropped: ${unknown.slice(0, 5).join(' ')}`);
+  return { prompt, notes };
+}
+
+/** Spread of the logits: larger is peakier. */
+const LOGIT_SCALE = 2.5;
+/** How many previous tokens (besides the position) a context's hash reads. */
+const HASH_WINDOW = 4;
+
+interface Entry {
+  p: Dist;
+  /** Draft at T > 0: sum min(p, q) = alpha exactly. At T = 0: the right point mass. */
+  q: Dist;
+  /** T = 0 only: the draft's point mass when it is wrong (the target's second choice). */
+  qWrong: Dist;
+  overlap: number;
+}
+
+/** Token names: pronounceable syllables (ba, be, ...), then pairs of them. */
+function tokenName(i: number): string {
+  const cons = 'bdfgklmnprstvz';
+  const vow = 'aeiou';
+  const syl = (k: number) => cons[Math.floor(k / vow.length) % cons.length] + vow[k % vow.length];
+  const n = cons.length * vow.length;
+  return i < n ? syl(i) : syl(Math.floor(i / n) - 1) + syl(i % n);
+}
+
+/** A deterministic standard normal from two hashes (Box-Muller). */
+function hashNormal(seed: number, i: number): number {
+  const u1 = (fmix(mix(seed, 2 * i)) + 1) / 4294967297;
+  const u2 = toUnit(fmix(mix(seed, 2 * i + 1)));
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/**
+ * Builds q from p so that sum_x min(p, q) = alpha exactly: one token x* with p(x*) <= alpha
+ * takes the surplus (q(x*) = p(x*) + 1 - alpha), every other token is scaled down.
+ * If every token has p > alpha, the overlap is min p instead (returned).
+ */
+function draftFor(p: Dist, alpha: number, h: number): { q: Dist; overlap: number } {
+  if (alpha >= 1) return { q: p, overlap: 1 };
+  const eligible: TokenId[] = [];
+  for (let i = 0; i < p.length; i++) if (p[i] <= alpha) eligible.push(i);
+  let star: TokenId;
+  if (eligible.length > 0) star = eligible[fmix(h) % eligible.length];
+  else {
+    star = 0;
+    for (let i = 1; i < p.length; i++) if (p[i] < p[star]) star = i;
+  }
+  const ps = p[star];
+  const a = Math.max(alpha, ps);
+  const q = new Float64Array(p.length);
+  const scale = ps < 1 ? (a - ps) / (1 - ps) : 0;
+  for (let i = 0; i < p.length; i++) q[i] = p[i] * scale;
+  q[star] = ps + 1 - a;
+  return { q, overlap: a };
+}
+
+/** The parts shared by every run: the bank of distributions for one setting. */
+export interface SyntheticBank {
+  readonly entries: readonly Entry[];
+  readonly vocab: VocabBuilder;
+  readonly vocabSize: number;
+  readonly greedy: boolean;
+  readonly alpha: number;
+  readonly notes: readonly string[];
+}
+
+/** Builds the bank: BANK target distributions at (temperature, topP), each with its draft. */
+export function syntheticBank(vocabSize: number, alpha: number, temperature: number, topP: number, seed: number): SyntheticBank {
+  const entries: Entry[] = [];
+  let clamped = 0;
+  for (let b = 0; b < BANK; b++) {
+    const hb = mix(seed, b);
+    const logits = new Float64Array(vocabSize);
+    let m = -Infinity;
+    for (let i = 0; i < vocabSize; i++) {
+      logits[i] = LOGIT_SCALE * hashNormal(hb, i);
+      if (logits[i] > m) m = logits[i];
+    }
+    for (let i = 0; i < vocabSize; i++) logits[i] = Math.exp(logits[i] - m);
+    const p = shapeDist(logits, temperature, topP);
+    if (temperature <= 0) {
+      const top = argmax(p);
+      let second = top === 0 ? 1 : 0;
+      for (let i = 0; i < vocabSize; i++) if (i !== top && logits[i] > logits[second]) second = i;
+      const qWrong = new Float64Array(vocabSize);
+      qWrong[second] = 1;
+      entries.push({ p, q: p, qWrong, overlap: 1 });
+    } else {
+      const { q, overlap } = draftFor(p, alpha, mix(hb, 0x51ed));
+      if (overlap > alpha + 1e-12) clamped++;
+      entries.push({ p, q, qWrong: q, overlap });
+    }
+  }
+  const notes =
+    clamped > 0 ? [`alpha ${alpha} is below the smallest target probability at ${clamped} of ${BANK} contexts; there the overlap is that probability`] : [];
+  const vocab = new VocabBuilder();
+  for (let i = 0; i < vocabSize; i++) vocab.add(tokenName(i));
+  return { entries, vocab, vocabSize, greedy: temperature <= 0, alpha, notes };
+}
+
+/**
+ * A synthetic world over a bank: the context (its position and last tokens, salted by the run)
+ * picks a bank entry by hash, and at T = 0 a second hash decides whether the draft's point mass
+ * is right (probability alpha) or on the target's second choice.
+ */
+export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: readonly TokenId[], notes: readonly string[]): World {
+  const { vocab } = bank;
+  const salt = hashString(runSeed);
+  const { entries, alpha, greedy } = bank;
+  const hashOf = (ctx: readonly TokenId[], len: number): number => {
+    let h = mix(salt, len);
+    for (let i = Math.max(0, len - HASH_WINDOW); i < len; i++) h = mix(h, ctx[i]);
+    return h;
+  };
+  const target: Model = { vocabSize: bank.vocabSize, dist: (ctx, len) => entries[fmix(hashOf(ctx, len)) % BANK].p };
+  const draft: Model = {
+    vocabSize: bank.vocabSize,
+    dist: (ctx, len) => {
+      const h = hashOf(ctx, len);
+      const e = entries[fmix(h) % BANK];
+      if (!greedy) return e.q;
+      return toUnit(fmix(h ^ 0x5bd1e995)) < alpha ? e.q : e.qWrong;
+    },
+  };
+  return { kind: 'synthetic', vocab, tokenizer: wordTokenizer, target, draft, prompt, eos: null, maxNewTokens: Infinity, notes };
+}

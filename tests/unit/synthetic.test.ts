@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { prepareWorld, sweepPoint } from '../../src/core';
+import { overlap } from '../../src/core/dist';
+import { expectedAcceptanceRate, expectedTokensPerStep } from '../../src/core/theory';
+import { syntheticBank, syntheticWorld } from '../../src/core/worlds/syntheticWorld';
+import { params } from './helpers';
+
+/** Allowed distance from the formula, in standard errors. */
+const Z = 4;
+
+describe('synthetic world', () => {
+  test('syntheticBank - sum min(p, q) equals alpha exactly at every context', () => {
+    for (const [alpha, T, topP] of [
+      [0.5, 1, 1],
+      [0.8, 0.7, 0.9],
+      [0.95, 1.3, 1],
+    ]) {
+      const bank = syntheticBank(32, alpha, T, topP, 17);
+      for (const e of bank.entries) {
+        expect(overlap(e.p, e.q)).toBeCloseTo(alpha, 12);
+        expect(e.q.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      }
+    }
+  });
+
+  test('syntheticWorld - at T=0 the draft top token equals the target top with probability alpha', () => {
+    const bank = syntheticBank(32, 0.8, 0, 1, 5);
+    const w = syntheticWorld(bank, 'x', [], []);
+    let right = 0;
+    const n = 20000;
+    for (let i = 0; i < n; i++) {
+      // Distinct contexts: the position and the last tokens differ.
+      const ctx = [i % 32, (i >> 5) % 32, (i >> 10) % 32, i % 7];
+      const len = 4;
+      if ((w.draft?.dist(ctx, len) as Float64Array).indexOf(1) === w.target.dist(ctx, len).indexOf(1)) right++;
+    }
+    const se = Math.sqrt((0.8 * 0.2) / n);
+    expect(Math.abs(right / n - 0.8)).toBeLessThan(Z * se);
+  });
+
+  for (const temperature of [1, 0])
+    for (const alpha of [0.5, 0.8, 0.95])
+      test(`sweepPoint - tokens per step and acceptance rate match the formulas (alpha ${alpha}, T ${temperature}, gamma 1..8)`, () => {
+        const p = params({ world: 'synthetic', alpha, temperature, length: 128, seed: 11 });
+        const prepared = prepareWorld(p);
+        for (let gamma = 1; gamma <= 8; gamma++) {
+          const pt = sweepPoint(prepared, p, gamma, 150);
+          expect(Math.abs(pt.tokensPerStep - expectedTokensPerStep(alpha, gamma))).toBeLessThan(Z * pt.tokensPerStepStderr);
+          expect(Math.abs(pt.acceptanceRate - expectedAcceptanceRate(alpha, gamma))).toBeLessThan(Z * pt.acceptanceRateStderr);
+          expect(pt.tokensPerStepStderr).toBeGreaterThan(0);
+        }
+      });
+});
