@@ -26,13 +26,14 @@ describe('synthetic world', () => {
   test('syntheticWorld - at T=0 the draft top token equals the target top with probability alpha', () => {
     const bank = syntheticBank(32, 0.8, 0, 1, 5);
     const w = syntheticWorld(bank, 'x', [], []);
+    const draft = w.draft as NonNullable<typeof w.draft>;
     let right = 0;
     const n = 20000;
     for (let i = 0; i < n; i++) {
       // Distinct contexts: the position and the last tokens differ.
       const ctx = [i % 32, (i >> 5) % 32, (i >> 10) % 32, i % 7];
       const len = 4;
-      if ((w.draft?.dist(ctx, len) as Float64Array).indexOf(1) === w.target.dist(ctx, len).indexOf(1)) right++;
+      if (draft.dist(ctx, len).indexOf(1) === w.target.dist(ctx, len).indexOf(1)) right++;
     }
     const se = Math.sqrt((0.8 * 0.2) / n);
     expect(Math.abs(right / n - 0.8)).toBeLessThan(Z * se);
