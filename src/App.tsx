@@ -1,62 +1,53 @@
-import { useEffect, useRef, useState } from 'react';
-import { DEFAULT_PARAMS, type StepEvent } from './core';
-import { type SimClient, startWorker } from './worker/client';
-import type { WorldInfo } from './worker/protocol';
+import { MotionConfig } from 'framer-motion';
+import { Controls } from './components/Controls';
+import { Counters } from './components/Counters';
+import { Inspector } from './components/Inspector';
+import { Legend } from './components/Legend';
+import { NotebookNote } from './components/NotebookNote';
+import { Notices } from './components/Notices';
+import { Race } from './components/Race';
+import { StepLog } from './components/StepLog';
+import { TokenStage } from './components/TokenStage';
+import { Transport } from './components/Transport';
+import { useT } from './components/useT';
+import { useStore } from './store/store';
 
-/** The foundation's shell: one button runs the notebook demo in the worker. */
+/** The playground page. */
 export function App() {
-  const client = useRef<SimClient | null>(null);
-  const runId = useRef(0);
-  const [world, setWorld] = useState<WorldInfo | null>(null);
-  const [events, setEvents] = useState<StepEvent[]>([]);
-  const [status, setStatus] = useState<'idle' | 'running' | 'done' | 'error'>('idle');
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    const c = startWorker(
-      (m) => {
-        if (m.runId !== runId.current) return; // stale: a newer run superseded it
-        if (m.type === 'run-start') setWorld(m.world);
-        else if (m.type === 'run-events') {
-          setEvents((prev) => [...prev, ...m.events]);
-          if (m.done) setStatus('done');
-        } else if (m.type === 'error') {
-          setStatus('error');
-          setError(m.message);
-        }
-      },
-      (message) => {
-        setStatus('error');
-        setError(message);
-      },
-    );
-    client.current = c;
-    return () => c.terminate();
-  }, []);
-
-  const run = () => {
-    runId.current += 1;
-    setEvents([]);
-    setWorld(null);
-    setStatus('running');
-    client.current?.send({ type: 'run', runId: runId.current, params: { ...DEFAULT_PARAMS, world: 'seed', gamma: 3 } });
-  };
-
-  const tokens = events.flatMap((e) => e.emitted).map((t) => world?.vocab[t] ?? '');
+  const { t, lang } = useT();
+  const setLang = useStore((s) => s.setLang);
   return (
-    <main className="shell">
-      <h1>specplay</h1>
-      <p>Speculative decoding, simulated in your browser.</p>
-      <button type="button" data-testid="btn-run" onClick={run}>
-        Run
-      </button>
-      <p data-testid="run-status" data-status={status}>
-        {status === 'error' ? error : status}
-      </p>
-      <p data-testid="accepted-text">{world?.tokenizer === 'words' ? tokens.join(' ') : tokens.join('')}</p>
-      <p data-testid="step-count" data-value={events.length}>
-        {events.length} target passes
-      </p>
-    </main>
+    <MotionConfig reducedMotion="user">
+      <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        <header className="top">
+          <div>
+            <h1>{t('title')}</h1>
+            <p className="tagline">{t('tagline')}</p>
+          </div>
+          <button type="button" data-testid="lang-toggle" aria-label={t('langToggleLabel')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('langToggle')}
+          </button>
+        </header>
+        <Notices />
+        <div className="layout">
+          <Controls />
+          <main className="main">
+            <Transport />
+            <TokenStage />
+            <Legend />
+            <div className="two">
+              <Inspector />
+              <div>
+                <Counters />
+                <Race />
+              </div>
+            </div>
+            <NotebookNote />
+            <StepLog />
+          </main>
+        </div>
+        <footer className="muted small">{t('footer')}</footer>
+      </div>
+    </MotionConfig>
   );
 }

@@ -1,7 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startKeys, startPlayer } from './store/player';
+import { startSync } from './store/sync';
 import './styles.css';
+
+startSync(window);
+startPlayer(window);
+startKeys(window);
 
 const root = document.getElementById('root');
 if (root)

@@ -2,7 +2,8 @@
 
 export * from './params';
 export { makeStreams } from './rng';
-export { generatedTokens, type RunResult, runGeneration, runToJson } from './run';
+export { generatedTokens, type RunResult, runGeneration, runToJson, type TraceJson, traceToJson } from './run';
+export { tokenizerFor } from './tokenizer';
 export { type SampleResult, type SequenceCount, sampleSequences } from './sample';
 export { initialState, MAX_GAMMA, makeSetup, type RunSetup, type SimState, step } from './step';
 export { type RunSummary, summarize } from './summary';
@@ -10,3 +11,4 @@ export { SweepAccumulator, type SweepPoint, sweep, sweepPoint } from './sweep';
 export * from './theory';
 export * from './types';
 export { type CorpusTexts, type PreparedWorld, prepareWorld } from './worlds';
+export { decodeHash, encodeHash, HASH_VERSION, VIEW_KEYS, type DecodedHash, type ViewKey } from './urlCodec';

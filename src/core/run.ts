@@ -1,7 +1,8 @@
 import type { SimParams } from './params';
 import { makeStreams } from './rng';
 import { initialState, makeSetup, type SimState, step } from './step';
-import type { StepEvent, World } from './types';
+import { tokenizerFor } from './tokenizer';
+import type { StepEvent, Tokenizer, World } from './types';
 import type { PreparedWorld } from './worlds';
 
 /** A finished generation: the world it ran in, every step's event and the final state. */
@@ -44,19 +45,22 @@ export function generatedTokens(r: RunResult): string[] {
 }
 
 /** The runner's `run --json` document, also the playground's download format. */
-export function runToJson(r: RunResult): {
+export interface TraceJson {
   prompt: string[];
   tokens: string[];
   text: string;
   steps: { drafted: string[]; verdicts: string[]; emitted: string[]; emittedKinds: string[]; timeMs: number }[];
-} {
-  const name = (t: number) => r.world.vocab.tokens[t];
-  const tokens = generatedTokens(r);
+}
+
+/** Builds the `run --json` document from what a page also has: vocabulary, prompt, events. */
+export function traceToJson(vocab: readonly string[], prompt: readonly number[], tokenizer: Tokenizer['kind'], events: readonly StepEvent[]): TraceJson {
+  const name = (t: number) => vocab[t];
+  const tokens = events.flatMap((e) => e.emitted.map(name));
   return {
-    prompt: r.world.prompt.map(name),
+    prompt: prompt.map(name),
     tokens,
-    text: r.world.tokenizer.join(tokens),
-    steps: r.events.map((e) => ({
+    text: tokenizerFor(tokenizer).join(tokens),
+    steps: events.map((e) => ({
       drafted: e.drafted.map(name),
       verdicts: [...e.verdicts],
       emitted: e.emitted.map(name),
@@ -64,4 +68,9 @@ export function runToJson(r: RunResult): {
       timeMs: e.timeMs,
     })),
   };
+}
+
+/** The `run --json` document of a finished run. */
+export function runToJson(r: RunResult): TraceJson {
+  return traceToJson(r.world.vocab.tokens, r.world.prompt, r.world.tokenizer.kind, r.events);
 }

@@ -56,3 +56,8 @@ export class VocabBuilder implements Vocab {
     return tokens.map((t) => this.add(t));
   }
 }
+
+/** The tokeniser of a kind (what a page knows of a world's tokeniser). */
+export function tokenizerFor(kind: Tokenizer['kind']): Tokenizer {
+  return kind === 'chars' ? charTokenizer : wordTokenizer;
+}

@@ -1,0 +1,31 @@
+import { useStore } from '../store/store';
+import { useT } from './useT';
+
+const NONE: string[] = [];
+
+/** What was fixed in the link or refused, and any worker error; never a blank page. */
+export function Notices() {
+  const { t } = useT();
+  const notices = useStore((s) => s.notices);
+  const worlds = useStore((s) => s.world?.notes ?? NONE);
+  const status = useStore((s) => s.status);
+  const error = useStore((s) => s.error);
+  const dismiss = useStore((s) => s.dismissNotices);
+  const all = [...notices, ...worlds];
+  if (all.length === 0 && status !== 'error') return null;
+  return (
+    <div className="notices" role="status" data-testid="notices">
+      {status === 'error' && <p className="notice notice-error">{t('workerError', { message: error ?? '?' })}</p>}
+      {all.map((n) => (
+        <p className="notice" key={n}>
+          {n}
+        </p>
+      ))}
+      {notices.length > 0 && (
+        <button type="button" className="linkish" onClick={dismiss}>
+          {t('dismiss')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { DEFAULT_PARAMS, PARAM_SPECS, readParam, type SimParams } from './params';
+
+/** Version of the hash format; links without `v` are read as version 1. */
+export const HASH_VERSION = 1;
+
+/** Hash keys that are not simulation parameters but travel in links too (embedding, view). */
+export const VIEW_KEYS = ['lang', 'embed', 'hide', 'autoplay', 'step'] as const;
+export type ViewKey = (typeof VIEW_KEYS)[number];
+
+/** A decoded hash: valid parameters (defaults where missing or malformed) and what was fixed. */
+export interface DecodedHash {
+  params: SimParams;
+  /** View keys present in the link, as raw strings (each reader validates its own). */
+  view: Partial<Record<ViewKey, string>>;
+  /** Human-readable notices about values that were clamped, defaulted or dropped. */
+  notices: string[];
+  /** True if the hash named no parameter at all (the page shows its default demo). */
+  empty: boolean;
+}
+
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Parses `#key=value&...` into parameters. Never throws: malformed values fall back to the
+ * default, out-of-range numbers are clamped, unknown keys are ignored; each fix is a notice.
+ * A custom (pasted) corpus cannot travel in a link, so `corpus=custom` falls back to `en`.
+ */
+export function decodeHash(hash: string, base: Readonly<SimParams> = DEFAULT_PARAMS): DecodedHash {
+  const params: SimParams = { ...base };
+  const view: Partial<Record<ViewKey, string>> = {};
+  const notices: string[] = [];
+  let empty = true;
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  for (const part of body.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
+    const raw = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
+    if (key === null || raw === null) {
+      notices.push(`could not read "${part.slice(0, 40)}" (bad %-encoding); ignored`);
+      continue;
+    }
+    if (key === 'v') {
+      if (raw !== String(HASH_VERSION)) notices.push(`link version ${raw.slice(0, 10)} is not ${HASH_VERSION}; read as version ${HASH_VERSION}`);
+      continue;
+    }
+    if ((VIEW_KEYS as readonly string[]).includes(key)) {
+      view[key as ViewKey] = raw.slice(0, 200);
+      continue;
+    }
+    const spec = PARAM_SPECS.find((s) => s.key === key);
+    if (spec === undefined) continue; // unknown keys are ignored (newer or older links)
+    empty = false;
+    const r = readParam(spec, raw);
+    if (!r.ok) {
+      notices.push(`${r.error}; using ${String(base[spec.key])}`);
+      continue;
+    }
+    if (r.fixed !== undefined) notices.push(r.fixed);
+    (params as unknown as Record<string, unknown>)[spec.key] = r.value;
+  }
+  if (params.corpus === 'custom') {
+    params.corpus = 'en';
+    notices.push('a pasted corpus cannot travel in a link; using the built-in English corpus');
+  }
+  return { params, view, notices, empty };
+}
+
+function enc(s: string): string {
+  return encodeURIComponent(s).replace(/%20/g, '+');
+}
+
+/** Serialises every parameter (and the given view keys) to `#v=1&world=...`. */
+export function encodeHash(params: Readonly<SimParams>, view: Partial<Record<ViewKey, string>> = {}): string {
+  const parts = [`v=${HASH_VERSION}`];
+  for (const spec of PARAM_SPECS) parts.push(`${spec.key}=${enc(String(params[spec.key]))}`);
+  for (const key of VIEW_KEYS) if (view[key] !== undefined && view[key] !== '') parts.push(`${key}=${enc(view[key] as string)}`);
+  return `#${parts.join('&')}`;
+}

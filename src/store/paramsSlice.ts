@@ -1,0 +1,59 @@
+import type { StateCreator } from 'zustand';
+import { normalizeParams, type SimParams } from '../core';
+import type { Lang } from '../i18n';
+import type { MessageKey } from '../i18n/en';
+import { PRESETS, START_PARAMS } from './presets';
+import type { AppState } from './store';
+
+/** Largest pasted corpus trained on here, in characters. */
+export const MAX_CUSTOM_CORPUS = 5_000_000;
+
+/** Parameters, language and the notices about them. */
+export interface ParamsSlice {
+  params: SimParams;
+  /** A pasted corpus (stays on the page; never in the link). */
+  customCorpus: string | null;
+  lang: Lang;
+  notices: string[];
+  presetNote: MessageKey | null;
+  setParam: <K extends keyof SimParams>(key: K, value: SimParams[K]) => void;
+  setParams: (p: Partial<SimParams>, notices?: string[]) => void;
+  applyPreset: (id: string) => void;
+  setCustomCorpus: (text: string) => void;
+  setLang: (lang: Lang) => void;
+  dismissNotices: () => void;
+}
+
+export const createParamsSlice: StateCreator<AppState, [], [], ParamsSlice> = (set, get) => ({
+  params: START_PARAMS,
+  customCorpus: null,
+  lang: 'en',
+  notices: [],
+  presetNote: null,
+  setParam: (key, value) => get().setParams({ [key]: value } as Partial<SimParams>),
+  setParams: (p, notices = []) => {
+    const next = normalizeParams({ ...get().params, ...p });
+    // A custom corpus needs its text: without one, fall back to the default corpus.
+    if (next.corpus === 'custom' && get().customCorpus === null) next.corpus = 'en';
+    set({ params: next, notices, presetNote: null });
+  },
+  applyPreset: (id) => {
+    const preset = PRESETS.find((p) => p.id === id);
+    if (preset) {
+      set({ params: { ...preset.params }, notices: [], presetNote: preset.note ?? null });
+    }
+  },
+  setCustomCorpus: (text) => {
+    if (text.length > MAX_CUSTOM_CORPUS) {
+      set({ notices: [`the pasted text has ${text.length.toLocaleString()} characters; the limit is ${MAX_CUSTOM_CORPUS.toLocaleString()}. It was not used.`] });
+      return;
+    }
+    if (text.trim() === '') {
+      set({ notices: ['the pasted text is empty; nothing to train on'] });
+      return;
+    }
+    set({ customCorpus: text, params: { ...get().params, world: 'ngram', corpus: 'custom' }, notices: [] });
+  },
+  setLang: (lang) => set({ lang }),
+  dismissNotices: () => set({ notices: [] }),
+});

@@ -1,0 +1,50 @@
+import { type RunSummary, type StepEvent, summarize, tokenizerFor } from '../core';
+import type { WorldInfo } from '../worker/protocol';
+
+/** Cumulative counters after each step (index i = after i steps), computed once per trace. */
+export interface Prefix {
+  tokens: number[];
+  passes: number[];
+  drafted: number[];
+  accepted: number[];
+  drafts: number[];
+  timeMs: number[];
+}
+
+/** Prefix sums over a trace, so any cursor's counters cost O(1). */
+export function prefixOf(events: readonly StepEvent[]): Prefix {
+  const p: Prefix = { tokens: [0], passes: [0], drafted: [0], accepted: [0], drafts: [0], timeMs: [0] };
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const acc = e.verdicts.filter((v) => v === 'accepted').length;
+    p.tokens.push(p.tokens[i] + e.emitted.length);
+    p.passes.push(i + 1);
+    p.drafted.push(p.drafted[i] + e.drafted.length);
+    p.accepted.push(p.accepted[i] + acc);
+    p.drafts.push(p.drafts[i] + (e.drafted.length > 0 ? 1 : 0));
+    p.timeMs.push(p.timeMs[i] + e.timeMs);
+  }
+  return p;
+}
+
+/** The run's figures after `cursor` steps (derived, never stored). */
+export function summaryAt(prefix: Prefix, cursor: number, targetMs: number): RunSummary {
+  const c = Math.min(cursor, prefix.passes.length - 1);
+  return summarize(
+    { len: prefix.tokens[c], promptLen: 0, passes: prefix.passes[c], drafted: prefix.drafted[c], accepted: prefix.accepted[c], drafts: prefix.drafts[c], timeMs: prefix.timeMs[c] },
+    targetMs,
+  );
+}
+
+/** A token id as display text (paragraph breaks shown as a pilcrow). */
+export function tokenText(world: WorldInfo | null, t: number): string {
+  const s = world?.vocab[t] ?? '?';
+  return s === '\n' ? '¶' : s;
+}
+
+/** The emitted text after `cursor` steps, joined as the world's tokeniser joins it. */
+export function textAt(world: WorldInfo | null, events: readonly StepEvent[], cursor: number): string {
+  if (world === null) return '';
+  const tokens = events.slice(0, cursor).flatMap((e) => e.emitted.map((t) => world.vocab[t]));
+  return tokenizerFor(world.tokenizer).join(tokens);
+}
