@@ -6,7 +6,23 @@ import { Field, NumberInput } from './Field';
 import { useT } from './useT';
 
 /** A slider with its number beside it. */
-function Slider({ id, value, min, max, step, onChange, testId }: { id: string; value: number; min: number; max: number; step: number; onChange: (v: number) => void; testId?: string }) {
+function Slider({
+  id,
+  value,
+  min,
+  max,
+  step,
+  onChange,
+  testId,
+}: {
+  id: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onChange: (v: number) => void;
+  testId?: string;
+}) {
   return (
     <div className="slider">
       <input id={id} type="range" min={min} max={max} step={step} value={value} data-testid={testId} onChange={(e) => onChange(Number(e.target.value))} />

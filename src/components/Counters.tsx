@@ -1,6 +1,6 @@
 import { useStore } from '../store/store';
-import { useSummary } from './useTrace';
 import { useT } from './useT';
+import { useSummary } from './useTrace';
 
 /** Target passes, drafted, accepted, acceptance rate, tokens per step, time, speedup. */
 export function Counters() {

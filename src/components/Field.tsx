@@ -31,7 +31,15 @@ export function NumberInput({
   max,
   step,
   testId,
-}: { id: string; value: number; onCommit: (v: number) => void; min: number; max: number; step: number; testId?: string }) {
+}: {
+  id: string;
+  value: number;
+  onCommit: (v: number) => void;
+  min: number;
+  max: number;
+  step: number;
+  testId?: string;
+}) {
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   return (

@@ -1,7 +1,7 @@
 import { tokenText } from '../store/selectors';
 import { useStore } from '../store/store';
-import { usePrefix } from './useTrace';
 import { useT } from './useT';
+import { usePrefix } from './useTrace';
 
 /**
  * Two lanes on one modelled clock: the speculative run as it stands at the cursor, and

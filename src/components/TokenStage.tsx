@@ -1,4 +1,3 @@
-import { useReducedMotion } from 'framer-motion';
 import { memo, useEffect, useState } from 'react';
 import type { StepEvent } from '../core';
 import { SPEEDS } from '../store/runSlice';
@@ -7,6 +6,7 @@ import { useStore } from '../store/store';
 import type { WorldInfo } from '../worker/protocol';
 import type { ChipState } from './chipStates';
 import { TokenChip } from './TokenChip';
+import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { useT } from './useT';
 
 /** Seconds between drafted chips sliding in, and the pause before the verdicts land. */
@@ -21,7 +21,7 @@ const StepText = memo(function StepText({ event, step, world, selected }: { even
         <TokenChip
           // biome-ignore lint/suspicious/noArrayIndexKey: a step's emitted tokens never reorder
           key={j}
-          token={tokenText(world, tok)}
+          token={world.vocab[tok]}
           state={event.emittedKinds[j] as ChipState}
           kind="text"
           greedy={event.greedy}
@@ -55,7 +55,7 @@ function CurrentStep({ event, step, world, animate }: { event: StepEvent; step: 
             <TokenChip
               // biome-ignore lint/suspicious/noArrayIndexKey: positions are fixed within a step
               key={i}
-              token={tokenText(world, tok)}
+              token={world.vocab[tok]}
               state={revealed ? event.verdicts[i] : 'draft'}
               kind="draft"
               enterDelay={animate ? i * STAGGER_S : null}
@@ -73,7 +73,7 @@ function CurrentStep({ event, step, world, animate }: { event: StepEvent; step: 
               <TokenChip
                 // biome-ignore lint/suspicious/noArrayIndexKey: one or two tokens, fixed order
                 key={j}
-                token={tokenText(world, tok)}
+                token={world.vocab[tok]}
                 state={event.emittedKinds[firstExtra + j] as ChipState}
                 kind="text"
                 greedy={event.greedy}
@@ -98,7 +98,7 @@ export function TokenStage() {
   const selected = useStore((s) => s.selected);
   const playing = useStore((s) => s.playing);
   const speed = SPEEDS[useStore((s) => s.speedIndex)];
-  const reduced = useReducedMotion();
+  const reduced = usePrefersReducedMotion();
   // Motion only when a step stays on screen long enough to watch it.
   const animate = !reduced && (!playing || speed <= 4);
   const shown = events.slice(0, cursor);

@@ -59,7 +59,14 @@ export function Transport() {
         <span>
           {t('speed')} {Number.isFinite(speed) ? `${num(speed, speed < 1 ? 1 : 0)}/s` : 'max'}
         </span>
-        <input type="range" data-testid="param-speed" min={0} max={SPEEDS.length - 1} value={s.speedIndex} onChange={(e) => s.setSpeed(Number(e.target.value))} />
+        <input
+          type="range"
+          data-testid="param-speed"
+          min={0}
+          max={SPEEDS.length - 1}
+          value={s.speedIndex}
+          onChange={(e) => s.setSpeed(Number(e.target.value))}
+        />
       </label>
       <p className="muted small">{t('keysHint')}</p>
       {s.status === 'computing' && <p className="muted small">{t('computing')}</p>}

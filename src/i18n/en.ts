@@ -14,7 +14,8 @@ export const en = {
   'preset.greedy': 'Greedy vs sampling',
   'preset.greedyNote': 'Greedy (T = 0): the draft is checked by argmax. Set temperature to 1 to compare with sampling.',
   'param.world': 'World',
-  'param.world.tip': 'Which models run: the notebook demo (fixed text), n-gram language models trained on a corpus here in your browser, or a synthetic world whose acceptance rate you set exactly.',
+  'param.world.tip':
+    'Which models run: the notebook demo (fixed text), n-gram language models trained on a corpus here in your browser, or a synthetic world whose acceptance rate you set exactly.',
   'world.seed': 'Notebook demo (fixed text)',
   'world.ngram': 'N-gram models on a corpus',
   'world.synthetic': 'Synthetic (exact alpha)',
@@ -136,9 +137,11 @@ export const en = {
   'log.text': 'Text so far',
   // Notes
   notebookNoteTitle: 'How this differs from the notebook',
-  notebookNote1: 'After a partial match the notebook keeps only the matching prefix (人干智 → 人); real verification also emits the target’s own token at the first mismatch (人工).',
+  notebookNote1:
+    'After a partial match the notebook keeps only the matching prefix (人干智 → 人); real verification also emits the target’s own token at the first mismatch (人工).',
   notebookNote2: 'After a full match the notebook emits no bonus token; real verification emits one from the same pass.',
-  notebookNote3: 'When nothing matches the notebook appends the right character only after the first step; real verification always emits the target’s token, from the very first step.',
+  notebookNote3:
+    'When nothing matches the notebook appends the right character only after the first step; real verification always emits the target’s token, from the very first step.',
   notices: 'Notices',
   dismiss: 'Dismiss',
   computing: 'Computing…',

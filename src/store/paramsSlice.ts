@@ -45,7 +45,9 @@ export const createParamsSlice: StateCreator<AppState, [], [], ParamsSlice> = (s
   },
   setCustomCorpus: (text) => {
     if (text.length > MAX_CUSTOM_CORPUS) {
-      set({ notices: [`the pasted text has ${text.length.toLocaleString()} characters; the limit is ${MAX_CUSTOM_CORPUS.toLocaleString()}. It was not used.`] });
+      set({
+        notices: [`the pasted text has ${text.length.toLocaleString()} characters; the limit is ${MAX_CUSTOM_CORPUS.toLocaleString()}. It was not used.`],
+      });
       return;
     }
     if (text.trim() === '') {

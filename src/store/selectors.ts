@@ -31,7 +31,15 @@ export function prefixOf(events: readonly StepEvent[]): Prefix {
 export function summaryAt(prefix: Prefix, cursor: number, targetMs: number): RunSummary {
   const c = Math.min(cursor, prefix.passes.length - 1);
   return summarize(
-    { len: prefix.tokens[c], promptLen: 0, passes: prefix.passes[c], drafted: prefix.drafted[c], accepted: prefix.accepted[c], drafts: prefix.drafts[c], timeMs: prefix.timeMs[c] },
+    {
+      len: prefix.tokens[c],
+      promptLen: 0,
+      passes: prefix.passes[c],
+      drafted: prefix.drafted[c],
+      accepted: prefix.accepted[c],
+      drafts: prefix.drafts[c],
+      timeMs: prefix.timeMs[c],
+    },
     targetMs,
   );
 }

@@ -55,7 +55,10 @@ describe('urlCodec', () => {
 
   test('decodeHash - any string decodes to valid parameters and never throws (property)', () => {
     const keys = [...PARAM_SPECS.map((s) => s.key), 'v', 'lang', 'x'];
-    const part = fc.oneof(fc.string(), fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.string(), fc.double().map(String), fc.integer().map(String))).map(([k, v]) => `${k}=${v}`));
+    const part = fc.oneof(
+      fc.string(),
+      fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.string(), fc.double().map(String), fc.integer().map(String))).map(([k, v]) => `${k}=${v}`),
+    );
     fc.assert(
       fc.property(fc.array(part, { maxLength: 12 }), fc.boolean(), (parts, hashSign) => {
         const d = decodeHash((hashSign ? '#' : '') + parts.join('&'));

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { launch, openPage, serve } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The headless runner's `run --json` for the same parameters. */
+function runner(args) {
+  return JSON.parse(execFileSync('npx', ['tsx', 'src/cli/sim.ts', 'run', ...args, '--json'], { encoding: 'utf8' }));
+}
+
+async function ready(page) {
+  await page.waitForFunction(() => {
+    const b = document.querySelector('[data-testid="btn-download"]');
+    return b && !b.disabled;
+  });
+}
+
+const cursorOf = (page) => page.getByTestId('scrubber').inputValue().then(Number);
+const stat = (page, id) => page.getByTestId(id).getAttribute('data-value').then(Number);
+
+test('playground - a hash link steps to the end and matches the headless runner', async () => {
+  const hash = '#world=ngram&corpus=en&method=draft&gamma=4&length=40&temperature=0.8&seed=7';
+  const { page, errors } = await openPage(browser.context, server.url + hash);
+  await ready(page);
+  const cli = runner(['--world', 'ngram', '--corpus', 'en', '--gamma', '4', '--length', '40', '--temperature', '0.8', '--seed', '7']);
+  while (await page.getByTestId('btn-step').isEnabled()) await page.getByTestId('btn-step').click();
+  assert.equal(await cursorOf(page), cli.steps.length);
+  const text = page.getByTestId('accepted-text');
+  assert.equal(await text.getAttribute('data-text'), cli.text);
+  const chips = text.getByTestId('token-chip');
+  assert.deepEqual(await chips.evaluateAll((els) => els.map((e) => e.dataset.token)), cli.tokens);
+  assert.deepEqual(
+    await chips.evaluateAll((els) => els.map((e) => e.dataset.state)),
+    cli.steps.flatMap((s) => s.emittedKinds),
+  );
+  // The current step's chips show the last step's verdicts once they land.
+  const last = cli.steps.at(-1);
+  await page.locator('[data-testid="current-step"][data-revealed="true"]').waitFor();
+  const drafted = page.getByTestId('current-step').locator('[data-testid="token-chip"]');
+  const states = await drafted.evaluateAll((els) => els.map((e) => e.dataset.state));
+  assert.deepEqual(states.slice(0, last.drafted.length), last.verdicts);
+  // Counters against the runner's figures.
+  const drafts = cli.steps.reduce((a, s) => a + s.drafted.length, 0);
+  const accepted = cli.steps.reduce((a, s) => a + s.verdicts.filter((v) => v === 'accepted').length, 0);
+  const time = cli.steps.reduce((a, s) => a + s.timeMs, 0);
+  assert.ok(Math.abs((await stat(page, 'stat-acceptance-rate')) - accepted / drafts) < 1e-9);
+  assert.ok(Math.abs((await stat(page, 'stat-tokens-per-step')) - cli.tokens.length / cli.steps.length) < 1e-9);
+  assert.ok(Math.abs((await stat(page, 'stat-speedup')) - (cli.tokens.length * 30) / time) < 1e-9);
+  assert.equal(await page.getByTestId('step-log').locator('tbody tr').count(), cli.steps.length);
+  // Step back: the last step's tokens leave the text.
+  await page.getByTestId('btn-step-back').click();
+  assert.equal(await cursorOf(page), cli.steps.length - 1);
+  assert.equal(await chips.count(), cli.tokens.length - last.emitted.length);
+  // The inspector shows a chip's distributions when clicked.
+  await chips.first().click();
+  const insp = page.getByTestId('inspector');
+  assert.equal(await insp.getAttribute('data-step'), '0');
+  assert.ok((await insp.locator('.bars tbody tr').count()) > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('playground - changing gamma rewrites the hash; reloading gives the same run', async () => {
+  const { page, errors } = await openPage(browser.context, `${server.url}#world=synthetic&gamma=3&seed=4&length=30`);
+  await ready(page);
+  await page.getByTestId('param-gamma').fill('6');
+  await page.waitForFunction(() => location.hash.includes('gamma=6'));
+  await ready(page);
+  await page.getByTestId('scrubber').fill('1000');
+  const before = await page.getByTestId('accepted-text').getAttribute('data-text');
+  const steps = await cursorOf(page);
+  await page.reload();
+  await ready(page);
+  await page.getByTestId('scrubber').fill('1000');
+  assert.equal(await page.getByTestId('accepted-text').getAttribute('data-text'), before);
+  assert.equal(await cursorOf(page), steps);
+  assert.equal(await page.getByTestId('param-gamma').inputValue(), '6');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('playground - keyboard: ArrowRight steps, ArrowLeft goes back, Space plays, R resets', async () => {
+  const { page } = await openPage(browser.context, `${server.url}#world=seed&gamma=3&seed=1`);
+  await ready(page);
+  await page.locator('h1').click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await cursorOf(page), 2);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await cursorOf(page), 1);
+  await page.keyboard.press('Space');
+  assert.equal(await page.getByTestId('btn-play').getAttribute('aria-pressed'), 'true');
+  await page.keyboard.press('Space');
+  assert.equal(await page.getByTestId('btn-play').getAttribute('aria-pressed'), 'false');
+  await page.keyboard.press('r');
+  assert.equal(await cursorOf(page), 0);
+  await page.close();
+});
+
+test('playground - a malformed hash shows a notice and a working page', async () => {
+  const { page, errors } = await openPage(browser.context, `${server.url}#world=mars&gamma=999&temperature=%E4%B8&seed=abc&corpus=custom`);
+  await ready(page);
+  const notices = await page.getByTestId('notices').textContent();
+  assert.match(notices, /world must be one of/);
+  assert.match(notices, /gamma 999 is outside 1\.\.16/);
+  assert.equal(await page.getByTestId('param-gamma').inputValue(), '16');
+  await page.getByTestId('btn-step').click();
+  assert.ok((await page.getByTestId('accepted-text').getByTestId('token-chip').count()) > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('playground - a 500-token run at top speed leaves no main-thread long task over 50 ms', async () => {
+  const { page, errors } = await openPage(browser.context, `${server.url}#world=ngram&corpus=en&gamma=4&length=500&seed=3`);
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await ready(page);
+  await page.getByTestId('param-speed').fill('7');
+  await page.getByTestId('btn-play').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="btn-play"]').getAttribute('aria-pressed') === 'false', null, { timeout: 60000 });
+  const steps = await cursorOf(page);
+  const tokens = await page.getByTestId('accepted-text').getByTestId('token-chip').count();
+  const longest = await page.evaluate(() => window.__longest);
+  console.log(`# 500-token run at top speed: ${steps} steps, ${tokens} tokens, longest main-thread task ${longest.toFixed(0)} ms`);
+  assert.ok(tokens >= 500);
+  assert.ok(longest <= 50, `longest task ${longest} ms`);
+  // The observer does see long tasks: a deliberate 80 ms block in a page task is recorded.
+  await page.evaluate(
+    () =>
+      new Promise((done) =>
+        setTimeout(() => {
+          const t0 = performance.now();
+          while (performance.now() - t0 < 80);
+          done();
+        }, 0),
+      ),
+  );
+  await page.waitForFunction(() => window.__longest >= 70);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
