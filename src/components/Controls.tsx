@@ -14,6 +14,7 @@ function Slider({
   step,
   onChange,
   testId,
+  disabled,
 }: {
   id: string;
   value: number;
@@ -22,10 +23,21 @@ function Slider({
   step: number;
   onChange: (v: number) => void;
   testId?: string;
+  disabled?: boolean;
 }) {
   return (
     <div className="slider">
-      <input id={id} type="range" min={min} max={max} step={step} value={value} data-testid={testId} onChange={(e) => onChange(Number(e.target.value))} />
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        data-testid={testId}
+        disabled={disabled}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
       <output htmlFor={id}>{value}</output>
     </div>
   );
@@ -123,16 +135,21 @@ export function Controls() {
       <Field label={t('param.length')} tip={t('param.length.tip')} htmlFor="ctl-length">
         <NumberInput id="ctl-length" testId="param-length" value={p.length} min={1} max={2000} step={1} onCommit={set('length')} />
       </Field>
-      {p.world !== 'seed' && (
-        <>
-          <Field label={t('param.temperature')} tip={t('param.temperature.tip')} htmlFor="ctl-temperature">
-            <Slider id="ctl-temperature" testId="param-temperature" value={p.temperature} min={0} max={2} step={0.05} onChange={set('temperature')} />
-          </Field>
-          <Field label={t('param.topP')} tip={t('param.topP.tip')} htmlFor="ctl-top-p">
-            <Slider id="ctl-top-p" value={p.topP} min={0.05} max={1} step={0.05} onChange={set('topP')} />
-          </Field>
-        </>
-      )}
+      <Field label={t('param.temperature')} tip={p.world === 'seed' ? t('seedFixed') : t('param.temperature.tip')} htmlFor="ctl-temperature">
+        <Slider
+          id="ctl-temperature"
+          testId="param-temperature"
+          value={p.temperature}
+          min={0}
+          max={2}
+          step={0.05}
+          onChange={set('temperature')}
+          disabled={p.world === 'seed'}
+        />
+      </Field>
+      <Field label={t('param.topP')} tip={p.world === 'seed' ? t('seedFixed') : t('param.topP.tip')} htmlFor="ctl-top-p">
+        <Slider id="ctl-top-p" value={p.topP} min={0.05} max={1} step={0.05} onChange={set('topP')} disabled={p.world === 'seed'} />
+      </Field>
       {p.world === 'synthetic' && (
         <>
           <Field label={t('param.alpha')} tip={t('param.alpha.tip')} htmlFor="ctl-alpha">

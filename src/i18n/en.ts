@@ -42,6 +42,7 @@ export const en = {
   'param.temperature.tip': 'Sampling temperature; 0 = greedy (verification compares argmax). vLLM: SamplingParams.temperature.',
   'param.topP': 'top-p',
   'param.topP.tip': 'Nucleus sampling: keep the most likely tokens up to this mass. vLLM: SamplingParams.top_p.',
+  seedFixed: 'The notebook demo’s models are fixed: the target is the text itself and the draft follows the notebook, so temperature and top-p do not apply.',
   'param.alpha': 'alpha',
   'param.alpha.tip': 'Synthetic world: the probability a drafted token is accepted, sum of min(p, q), exact at every position.',
   'param.vocab': 'Vocabulary',

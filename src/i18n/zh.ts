@@ -43,6 +43,7 @@ export const zh: Record<MessageKey, string> = {
   'param.temperature.tip': '采样温度；0 = 贪心（校验时比较 argmax）。vLLM：SamplingParams.temperature。',
   'param.topP': 'top-p',
   'param.topP.tip': '核采样：按概率从高到低保留词元，直到累计概率达到该值。vLLM：SamplingParams.top_p。',
+  seedFixed: '笔记本演示中的模型是固定的：目标模型就是这段文本，草稿模型沿用笔记本的做法，因此温度和 top-p 不起作用。',
   'param.alpha': 'alpha',
   'param.alpha.tip': '合成世界：草稿词元被接受的概率，即 min(p, q) 之和，在每个位置上都精确成立。',
   'param.vocab': '词表大小',

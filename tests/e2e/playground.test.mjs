@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { launch, openPage, serve } from './harness.mjs';
 
@@ -58,6 +59,10 @@ test('playground - a hash link steps to the end and matches the headless runner'
   assert.ok(Math.abs((await stat(page, 'stat-tokens-per-step')) - cli.tokens.length / cli.steps.length) < 1e-9);
   assert.ok(Math.abs((await stat(page, 'stat-speedup')) - (cli.tokens.length * 30) / time) < 1e-9);
   assert.equal(await page.getByTestId('step-log').locator('tbody tr').count(), cli.steps.length);
+  // The download is the runner's run --json document.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('btn-download').click()]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(saved, cli);
   // Step back: the last step's tokens leave the text.
   await page.getByTestId('btn-step-back').click();
   assert.equal(await cursorOf(page), cli.steps.length - 1);
