@@ -3,8 +3,8 @@ import { DEFAULT_PARAMS, PARAM_SPECS, readParam, type SimParams } from '../core/
 /** A usage error: the runner exits 2 with its message. */
 export class UsageError extends Error {}
 
-export type Command = 'run' | 'sweep' | 'sample';
-const COMMANDS: readonly Command[] = ['run', 'sweep', 'sample'];
+export type Command = 'run' | 'sweep' | 'sample' | 'propose';
+const COMMANDS: readonly Command[] = ['run', 'sweep', 'sample', 'propose'];
 
 /** Parsed command line. */
 export interface CliArgs {
@@ -17,6 +17,9 @@ export interface CliArgs {
   samples: number;
   lang: 'zh' | 'en';
   json: boolean;
+  /** propose: the method (ngram / suffix) and the context as integer token ids. */
+  proposeMethod: 'ngram' | 'suffix' | null;
+  tokens: number[];
 }
 
 /** Runner option names (dashed) for each parameter (camelCase, shared with the URL hash). */
@@ -27,6 +30,13 @@ const OPTION_OF: Partial<Record<keyof SimParams, string>> = {
   costRatio: 'cost-ratio',
   verifyCost: 'verify-cost',
   draftOrder: 'draft-order',
+  lookupMin: 'lookup-min',
+  lookupMax: 'lookup-max',
+  maxDepth: 'max-depth',
+  specFactor: 'spec-factor',
+  minTokenProb: 'min-token-prob',
+  headDecay: 'head-decay',
+  draftTokens: 'draft-tokens',
 };
 
 const optionName = (key: keyof SimParams): string => OPTION_OF[key] ?? key;
@@ -57,7 +67,23 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (command === undefined) throw new UsageError(`missing command: one of ${COMMANDS.join(', ')}`);
   if (!COMMANDS.includes(command as Command)) throw new UsageError(`unknown command "${command}": use one of ${COMMANDS.join(', ')}`);
   const params: SimParams = { ...DEFAULT_PARAMS, world: 'seed', corpus: 'en' };
-  const out: CliArgs = { command: command as Command, params, corpusPath: null, gammas: [], trials: 200, samples: 1000, lang: 'en', json: false };
+  const out: CliArgs = {
+    command: command as Command,
+    params,
+    corpusPath: null,
+    gammas: [],
+    trials: 200,
+    samples: 1000,
+    lang: 'en',
+    json: false,
+    proposeMethod: null,
+    tokens: [],
+  };
+  if (command === 'propose') {
+    const m = rest.shift();
+    if (m !== 'ngram' && m !== 'suffix') throw new UsageError(`propose takes a method: ngram or suffix (got "${m ?? ''}")`);
+    out.proposeMethod = m;
+  }
   let gammaRaw: string | null = null;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -70,7 +96,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const value = inline ?? rest[++i];
     if (value === undefined) throw new UsageError(`--${name} needs a value`);
     if (name === 'gamma') gammaRaw = value;
-    else if (name === 'trials') out.trials = positiveInt(name, value, 1000000);
+    else if (name === 'tokens') {
+      if (!/^\s*-?\d+(\s*,\s*-?\d+)*\s*$/.test(value)) throw new UsageError(`--tokens must be integers separated by commas (got "${value}")`);
+      out.tokens = value.split(',').map(Number);
+    } else if (name === 'trials') out.trials = positiveInt(name, value, 1000000);
     else if (name === 'samples') out.samples = positiveInt(name, value, 10000000);
     else if (name === 'lang') {
       if (value !== 'zh' && value !== 'en') throw new UsageError(`--lang must be zh or en (got "${value}")`);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type CorpusTexts, prepareWorld, runGeneration, runToJson, sampleSequences, sweep } from '../core';
 import { parseArgs, UsageError } from './args';
 import { formatRun, formatSample, formatSweep } from './format';
+import { proposeOnce } from './propose';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -41,6 +42,11 @@ function main(argv: string[]): number {
   }
   try {
     const { params } = args;
+    if (args.command === 'propose') {
+      const proposal = proposeOnce(args.proposeMethod as 'ngram' | 'suffix', args.tokens, params);
+      process.stdout.write(args.json ? `${JSON.stringify({ proposal })}\n` : `${proposal.join(',')}\n`);
+      return 0;
+    }
     const prepared = prepareWorld(params, readCorpora(args.corpusPath));
     let doc: unknown;
     let text: string;

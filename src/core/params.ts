@@ -37,7 +37,26 @@ export interface SimParams {
   verifyCost: number;
   acceptance: AcceptanceRule;
   seed: number;
+  /** ngram: vLLM prompt_lookup_min / prompt_lookup_max (0 = not set: vLLM's defaulting). */
+  lookupMin: number;
+  lookupMax: number;
+  /** suffix: suffix_decoding_max_tree_depth, _max_spec_factor, _min_token_prob. */
+  maxDepth: number;
+  specFactor: number;
+  minTokenProb: number;
+  /** mtp: number of heads, and (synthetic world) each next head's acceptance factor. */
+  heads: number;
+  headDecay: number;
+  /** tree: SGLang speculative-eagle-topk, speculative-num-steps, speculative-num-draft-tokens. */
+  topk: number;
+  depth: number;
+  draftTokens: number;
+  /** A built-in task (prompt, reference output, earlier turns) or none. */
+  scenario: ScenarioName;
 }
+
+/** Built-in scenarios where the methods differ. */
+export type ScenarioName = 'none' | 'code' | 'summary' | 'chat' | 'story';
 
 /** One row of the parameter table: name, kind and allowed values. */
 export type ParamSpec =
@@ -64,6 +83,17 @@ export const DEFAULT_PARAMS: Readonly<SimParams> = Object.freeze({
   verifyCost: 0,
   acceptance: 'standard',
   seed: 1,
+  lookupMin: 0,
+  lookupMax: 0,
+  maxDepth: 24,
+  specFactor: 1,
+  minTokenProb: 0.1,
+  heads: 4,
+  headDecay: 0.8,
+  topk: 4,
+  depth: 5,
+  draftTokens: 16,
+  scenario: 'none',
 });
 
 /** The parameter table, declared once: the URL codec and the runner both read it. */
@@ -71,7 +101,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'world', kind: 'enum', values: ['seed', 'ngram', 'synthetic'] },
   { key: 'corpus', kind: 'enum', values: ['seed', 'zh', 'en', 'custom'] },
   { key: 'prompt', kind: 'string', maxLength: 2000 },
-  { key: 'method', kind: 'enum', values: ['autoregressive', 'draft'] },
+  { key: 'method', kind: 'enum', values: ['autoregressive', 'draft', 'ngram', 'suffix', 'mtp', 'tree'] },
   { key: 'gamma', kind: 'int', min: 1, max: 16 },
   { key: 'length', kind: 'int', min: 1, max: 2000 },
   { key: 'temperature', kind: 'float', min: 0, max: 5 },
@@ -84,8 +114,19 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'targetMs', kind: 'float', min: 0.01, max: 100000 },
   { key: 'costRatio', kind: 'float', min: 0, max: 10 },
   { key: 'verifyCost', kind: 'float', min: 0, max: 10 },
-  { key: 'acceptance', kind: 'enum', values: ['standard', 'pgeq'] },
+  { key: 'acceptance', kind: 'enum', values: ['standard', 'pgeq', 'typical'] },
   { key: 'seed', kind: 'int', min: 0, max: 2147483647 },
+  { key: 'lookupMin', kind: 'int', min: 0, max: 16 },
+  { key: 'lookupMax', kind: 'int', min: 0, max: 16 },
+  { key: 'maxDepth', kind: 'int', min: 2, max: 64 },
+  { key: 'specFactor', kind: 'float', min: 0.1, max: 8 },
+  { key: 'minTokenProb', kind: 'float', min: 0, max: 1 },
+  { key: 'heads', kind: 'int', min: 1, max: 16 },
+  { key: 'headDecay', kind: 'float', min: 0, max: 1 },
+  { key: 'topk', kind: 'int', min: 1, max: 10 },
+  { key: 'depth', kind: 'int', min: 1, max: 10 },
+  { key: 'draftTokens', kind: 'int', min: 1, max: 64 },
+  { key: 'scenario', kind: 'enum', values: ['none', 'code', 'summary', 'chat', 'story'] },
 ];
 
 /** The outcome of reading one raw value against its spec. */

@@ -1,8 +1,14 @@
 import { argmax, sample, topEntries } from './dist';
 import type { SimParams } from './params';
 import { draftModelProposer } from './proposers/draftModel';
+import { mtpProposer } from './proposers/mtp';
+import { ngramProposer } from './proposers/ngramLookup';
+import { globalSuffixTrie, SUFFIX_DEFAULTS, suffixProposer } from './proposers/suffix';
+import type { SuffixTrie } from './proposers/suffixTree';
+import { treeProposer } from './proposers/tree';
 import type { Proposal, Proposer, RngStreams, StepEvent, TokenId, World } from './types';
 import { TOP_K, verifyChain } from './verify';
+import { verifyTree } from './verifyTree';
 
 /** Everything a run has done so far. Counters follow vLLM's spec-decode metrics. */
 export interface SimState {
@@ -43,10 +49,28 @@ export function makeProposer(world: World, params: Readonly<SimParams>): Propose
     case 'draft':
       if (world.draft === null) throw new Error(`the ${world.kind} world has no draft model`);
       return draftModelProposer(world.draft, world.eos, params.costRatio);
-    default:
-      throw new Error(`method ${params.method} is not available yet`);
+    case 'ngram':
+      return ngramProposer(params.lookupMin, params.lookupMax, params.targetMs);
+    case 'suffix': {
+      const settings = { ...SUFFIX_DEFAULTS, maxDepth: params.maxDepth, specFactor: params.specFactor, minTokenProb: params.minTokenProb };
+      let global = globalTries.get(world.history);
+      if (global === undefined || global.depth !== settings.maxDepth) {
+        global = globalSuffixTrie(world.history, settings);
+        globalTries.set(world.history, global);
+      }
+      return suffixProposer(settings, world.history.length > 0 ? global : null, params.targetMs);
+    }
+    case 'mtp':
+      if (world.heads === null) throw new Error(`the ${world.kind} world has no prediction heads`);
+      return mtpProposer(world.heads, params.heads, params.costRatio);
+    case 'tree':
+      if (world.draft === null) throw new Error(`the ${world.kind} world has no draft model`);
+      return treeProposer(world.draft, { depth: params.depth, topk: params.topk, draftTokens: params.draftTokens }, params.costRatio);
   }
 }
+
+/** Global suffix tries per session history (built once, shared by runs). */
+const globalTries = new WeakMap<readonly (readonly TokenId[])[], SuffixTrie>();
 
 /** Sets up a run of `params` over a world. */
 export function makeSetup(world: World, params: Readonly<SimParams>): RunSetup {
@@ -97,14 +121,18 @@ export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDeta
   let accepted = 0;
   let overlapSum = 0;
   let overlapCount = 0;
+  let info = proposal.info;
   if (proposer === null) {
     const p = world.target.dist(buf, state.len);
     emitted = [greedy ? argmax(p) : sample(p, rng.target)];
     emittedKinds = ['target'];
     if (withDetail) positions = [{ p: topEntries(p, TOP_K), q: [], token: null, pToken: 0, qToken: 0, overlap: 0, u: null, residual: null }];
   } else {
-    const v = verifyChain(world.target, buf, state.len, proposal, greedy, params.acceptance, rng, withDetail);
+    const v = proposal.parents
+      ? verifyTree(world.target, buf, state.len, proposal, greedy, rng, withDetail)
+      : verifyChain(world.target, buf, state.len, proposal, greedy, params.acceptance, rng, withDetail);
     ({ emitted, emittedKinds, verdicts, positions, accepted, overlapSum, overlapCount } = v);
+    if ('path' in v) info = { ...proposal.info, tree: { ...(proposal.info?.tree as object), parents: proposal.parents, path: v.path } };
   }
   // End of text: the EOS token and anything after it are not output.
   let finished = false;
@@ -119,7 +147,8 @@ export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDeta
   const generated = start + emitted.length;
   if (generated >= Math.min(params.length, world.maxNewTokens)) finished = true;
   const k = proposal.tokens.length;
-  // Modelled time, ms: one target pass, the drafting, and verification of k extra tokens.
+  // Modelled time, ms: one target pass, the drafting, and verification of k extra tokens
+  // (for a tree, every node is an extra token checked).
   const timeMs = params.targetMs * (1 + proposal.draftCost + (proposer === null ? 0 : k * params.verifyCost));
   const hist = state.acceptedHist.slice();
   if (k > 0) hist[accepted] += 1;
@@ -148,7 +177,7 @@ export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDeta
     greedy,
     start,
     finished,
-    ...(proposal.info ? { info: proposal.info } : {}),
+    ...(info ? { info } : {}),
   };
   return { state: next, event };
 }

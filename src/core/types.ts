@@ -40,6 +40,10 @@ export interface World {
   readonly target: Model;
   /** The draft model (absent where a world has none). */
   readonly draft: Model | null;
+  /** MTP / Medusa heads: head i's distribution of the token i+1 ahead (null: none). */
+  readonly heads: ((head: number, ctx: readonly TokenId[], len: number) => Dist) | null;
+  /** Earlier responses of the session (the suffix method's global cache), as token ids. */
+  readonly history: readonly (readonly TokenId[])[];
   /** The prompt as token ids. */
   readonly prompt: readonly TokenId[];
   /** End-of-text token: emitting it ends generation (it is not part of the output). */

@@ -1,6 +1,17 @@
 import { argmax, overlap, residual, sample, sampleResidual, topEntries } from './dist';
 import type { AcceptanceRule, Dist, EmitKind, Model, PositionDetail, Proposal, RngStreams, TokenId, Verdict } from './types';
 
+/** Medusa's typical acceptance: epsilon and delta (Cai et al. 2024 defaults). */
+export const TYPICAL_EPS = 0.09;
+export const TYPICAL_DELTA = 0.3;
+
+/** Typical acceptance threshold min(eps, delta * exp(-H(p))), H in nats. Lossy. */
+export function typicalThreshold(p: Dist): number {
+  let h = 0;
+  for (let i = 0; i < p.length; i++) if (p[i] > 0) h -= p[i] * Math.log(p[i]);
+  return Math.min(TYPICAL_EPS, TYPICAL_DELTA * Math.exp(-h));
+}
+
 /** How many entries of p, q and the residual an event keeps per position. */
 export const TOP_K = 8;
 
@@ -63,6 +74,7 @@ export function verifyChain(
     let u: number | null = null;
     if (greedy) ok = x === argmax(p);
     else if (rule === 'pgeq') ok = p[x] >= (q === null ? 1 : q[x]);
+    else if (rule === 'typical') ok = p[x] > typicalThreshold(p);
     else {
       u = rng.accept.next();
       ok = u < (q === null ? p[x] : p[x] / q[x]);
@@ -75,9 +87,11 @@ export function verifyChain(
       continue;
     }
     verdicts[i] = 'rejected';
-    // The residual is built only for display; sampling it needs no array.
-    const res = greedy || !withDetail ? null : residual(p, q, x);
-    emitted.push(greedy ? argmax(p) : sampleResidual(p, q, x, rng.target));
+    // The residual is built only for display; sampling it needs no array. Typical acceptance
+    // (lossy) emits the target's greedy token instead.
+    const typical = rule === 'typical' && !greedy;
+    const res = greedy || typical || !withDetail ? null : residual(p, q, x);
+    emitted.push(greedy || typical ? argmax(p) : sampleResidual(p, q, x, rng.target));
     emittedKinds.push('resampled');
     positions?.push(detail(p, q, x, u, ov, res));
     return { verdicts, emitted, emittedKinds, accepted: i, overlapSum, overlapCount: i + 1, positions };

@@ -96,4 +96,25 @@ describe('runner', () => {
     expect(seqs.reduce((a: number, q: { count: number }) => a + q.count, 0)).toBe(50);
     expect(seqs.every((q: { tokens: string[] }) => q.tokens.length === 2)).toBe(true);
   });
+
+  test('sim - propose ngram / suffix print the proposal as integers', () => {
+    const a = sim(['propose', 'ngram', '--tokens', '1,2,3,4,2,3', '--lookup-min', '2', '--lookup-max', '3', '--gamma', '4', '--json']);
+    expect(a.code).toBe(0);
+    expect(a.out).toBe('{"proposal":[4,2,3]}\n');
+    expect(JSON.parse(sim(['propose', 'ngram', '--tokens', '1,1,1,1', '--lookup-min', '2', '--lookup-max', '3', '--gamma', '4', '--json']).out)).toEqual({
+      proposal: [1],
+    });
+    expect(JSON.parse(sim(['propose', 'suffix', '--tokens', '1,2,3,4,1,2,3,4,1,2', '--gamma', '4', '--json']).out).proposal[0]).toBe(3);
+    const bad = sim(['propose', 'tree', '--tokens', '1']);
+    expect(bad.code).toBe(2);
+    expect(sim(['propose', 'ngram', '--tokens', '1,x']).code).toBe(2);
+  });
+
+  test('sim - every method runs from the runner', () => {
+    for (const method of ['ngram', 'suffix', 'mtp', 'tree']) {
+      const r = sim(['run', '--scenario', 'code', '--method', method, '--length', '20', '--json']);
+      expect(r.code, method).toBe(0);
+      expect(JSON.parse(r.out).tokens.length).toBeGreaterThanOrEqual(20);
+    }
+  });
 });

@@ -93,4 +93,34 @@ describe('lossless', () => {
     expect(r.rejections).toBeGreaterThan(100);
     expect(r.stat).toBeGreaterThan(r.critical);
   });
+
+  // Every method keeps the target's distribution under speculative sampling, in a world where it
+  // proposes and gets rejected.
+  test.each([
+    ['ngram lookup, code scenario', params({ scenario: 'code', method: 'ngram', lookupMin: 1, lookupMax: 2, temperature: 1.3, gamma: 3, seed: 2 })],
+    ['suffix, chat scenario', params({ scenario: 'chat', method: 'suffix', temperature: 1.3, gamma: 4, seed: 4, prompt: 'to reset your password , open the' })],
+    ['mtp heads, synthetic', params({ world: 'synthetic', method: 'mtp', heads: 3, alpha: 0.7, headDecay: 0.8, vocab: 8, temperature: 1, gamma: 3, seed: 6 })],
+    ['mtp heads, ngram seed corpus', params({ world: 'ngram', corpus: 'seed', method: 'mtp', heads: 2, temperature: 1.5, order: 3, gamma: 2, seed: 8 })],
+    ['tree, synthetic', params({ world: 'synthetic', method: 'tree', topk: 2, depth: 3, draftTokens: 6, alpha: 0.6, vocab: 8, temperature: 1, seed: 10 })],
+    [
+      'tree, ngram seed corpus',
+      params({ world: 'ngram', corpus: 'seed', method: 'tree', topk: 3, depth: 2, draftTokens: 6, temperature: 1.5, order: 3, draftOrder: 1, seed: 12 }),
+    ],
+  ])('sampleSequences - %s is lossless', (_name, p) => {
+    const r = gof(p, 20000, 2);
+    expect(r.drafted).toBeGreaterThan(5000);
+    expect(r.accepted).toBeGreaterThan(500);
+    expect(r.rejections).toBeGreaterThan(500);
+    expect(r.stat).toBeLessThan(r.critical);
+  });
+
+  test('sampleSequences - Medusa typical acceptance is lossy: the same test fails', () => {
+    const r = gof(
+      params({ world: 'synthetic', method: 'mtp', heads: 3, alpha: 0.7, vocab: 8, temperature: 1, gamma: 3, seed: 6, acceptance: 'typical' }),
+      20000,
+      2,
+    );
+    expect(r.rejections).toBeGreaterThan(100);
+    expect(r.stat).toBeGreaterThan(r.critical);
+  });
 });

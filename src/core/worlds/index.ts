@@ -1,5 +1,6 @@
 import { hashString } from '../hash';
 import type { SimParams } from '../params';
+import { SCENARIOS } from '../scenarios';
 import type { World } from '../types';
 import { type Corpus, type NgramModels, ngramWorld, seedCorpus, textCorpus, trainNgramModels } from './ngramWorld';
 import { seedWorld } from './seedWorld';
@@ -20,6 +21,11 @@ export type CorpusTexts = Partial<Record<'zh' | 'en' | 'custom', string>>;
 const trained = new Map<string, NgramModels>();
 
 function corpusFor(params: SimParams, texts: CorpusTexts): Corpus {
+  if (params.scenario !== 'none') {
+    const sc = SCENARIOS[params.scenario];
+    // The target learns the task's answer after its prompt (so it can copy from the prompt).
+    return { ...textCorpus(`scenario:${sc.name}`, `${sc.prompt}\n\n${sc.reference}`, sc.prompt), history: sc.history };
+  }
   if (params.corpus === 'seed') return seedCorpus;
   const text = texts[params.corpus];
   if (text === undefined || text.trim() === '') throw new Error(`corpus "${params.corpus}" has no text`);
@@ -28,18 +34,20 @@ function corpusFor(params: SimParams, texts: CorpusTexts): Corpus {
 
 /** Builds the shared parts of the world that `params` describe. */
 export function prepareWorld(params: SimParams, texts: CorpusTexts = {}): PreparedWorld {
-  switch (params.world) {
+  // A scenario is a task for the n-gram world, whatever world was chosen.
+  switch (params.scenario !== 'none' ? 'ngram' : params.world) {
     case 'seed':
       return { at: () => seedWorld(params.draftAccuracy, params.prompt) };
     case 'synthetic': {
-      const bank = syntheticBank(params.vocab, params.alpha, params.temperature, params.topP, hashString(`bank:${params.seed}`));
+      const headAlphas = Array.from({ length: params.heads }, (_, i) => params.alpha * params.headDecay ** i);
+      const bank = syntheticBank(params.vocab, params.alpha, params.temperature, params.topP, hashString(`bank:${params.seed}`), headAlphas);
       const { prompt, notes } = syntheticPrompt(bank, params.prompt);
       return { at: (runSeed) => syntheticWorld(bank, runSeed, prompt, notes) };
     }
     case 'ngram': {
       const corpus = corpusFor(params, texts);
-      const text = corpus === seedCorpus ? 'seed' : (texts[params.corpus as 'zh' | 'en' | 'custom'] ?? '');
-      const key = `${params.corpus}:${hashString(text)}:${text.length}:${params.order}:${params.draftOrder}`;
+      const text = params.scenario !== 'none' ? params.scenario : corpus === seedCorpus ? 'seed' : (texts[params.corpus as 'zh' | 'en' | 'custom'] ?? '');
+      const key = `${params.scenario}:${params.corpus}:${hashString(text)}:${text.length}:${params.order}:${params.draftOrder}`;
       let models = trained.get(key);
       if (models === undefined) {
         models = trainNgramModels(corpus, params.order, params.draftOrder);

@@ -2,6 +2,7 @@ import { SEED_CORPUS } from '../corpora/seed';
 import { shapeDist } from '../dist';
 import { contextKey } from '../ngram/counts';
 import { type KneserNey, kneserNeyDist, trainKneserNey } from '../ngram/kneserNey';
+import { type SkipGram, skipGramDist, trainSkipGram } from '../ngram/skipgram';
 import { charTokenizer, VocabBuilder, wordTokenizer } from '../tokenizer';
 import type { Dist, Model, TokenId, Tokenizer, World } from '../types';
 
@@ -15,6 +16,8 @@ export interface Corpus {
   readonly sentences: boolean;
   /** The prompt used when the user gives none. */
   readonly defaultPrompt: string;
+  /** Earlier responses (a scenario's previous turns), for the suffix global cache. */
+  readonly history?: readonly string[];
 }
 
 /** Treats a text as Chinese (characters) when most of its letters are CJK, else as words. */
@@ -48,6 +51,10 @@ export interface NgramModels {
   readonly eos: TokenId | null;
   readonly target: KneserNey;
   readonly draft: KneserNey;
+  /** Skip-gram heads for the mtp method, trained lazily (head i predicts i+1 ahead). */
+  readonly heads: SkipGram[];
+  readonly seqs: readonly (readonly TokenId[])[];
+  readonly history: readonly (readonly TokenId[])[];
 }
 
 /** Trains the target (order `order`) and the draft (order `draftOrder`) on the corpus. */
@@ -59,6 +66,7 @@ export function trainNgramModels(corpus: Corpus, order: number, draftOrder: numb
     const ids = vocab.addAll(s);
     return eos === null ? ids : [...ids, eos];
   });
+  const history = (corpus.history ?? []).map((h) => vocab.addAll(corpus.tokenizer.split(h)));
   const size = vocab.tokens.length;
   return {
     corpus,
@@ -67,6 +75,9 @@ export function trainNgramModels(corpus: Corpus, order: number, draftOrder: numb
     eos,
     target: trainKneserNey(seqs, order, size, bos),
     draft: trainKneserNey(seqs, draftOrder, size, bos),
+    heads: [],
+    seqs,
+    history,
   };
 }
 
@@ -89,6 +100,16 @@ function cachedModel(m: KneserNey, temperature: number, topP: number): Model {
   };
 }
 
+/** Context length each skip-gram head reads. */
+const HEAD_CONTEXT = 2;
+
+/** Head i of the models, trained on first use (heads are only needed by the mtp method). */
+function headOf(models: NgramModels, i: number): SkipGram {
+  const heads = models.heads as SkipGram[];
+  while (heads.length <= i) heads.push(trainSkipGram(models.seqs, HEAD_CONTEXT, heads.length, models.vocab.tokens.length, models.bos));
+  return heads[i];
+}
+
 /** A world over trained n-gram models: KN target and a weaker KN draft, same vocabulary. */
 export function ngramWorld(models: NgramModels, temperature: number, topP: number, promptText: string): World {
   const { corpus, vocab } = models;
@@ -102,6 +123,9 @@ export function ngramWorld(models: NgramModels, temperature: number, topP: numbe
     tokenizer: corpus.tokenizer,
     target: cachedModel(models.target, temperature, topP),
     draft: cachedModel(models.draft, temperature, topP),
+    // Heads read only the context the target has seen (ctx[0..len)), not this step's drafts.
+    heads: (head, ctx, len) => skipGramDist(headOf(models, head), ctx, len, models.bos, temperature, topP),
+    history: models.history,
     prompt,
     eos: models.eos,
     maxNewTokens: Infinity,

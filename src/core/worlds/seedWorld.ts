@@ -37,6 +37,9 @@ export function seedWorld(accuracy: number, promptText: string): World {
     tokenizer: charTokenizer,
     target,
     draft,
+    // Heads in the seed world behave like the notebook's draft at each position ahead.
+    heads: (head, ctx, len) => draft.dist(ctx, len + head),
+    history: [],
     prompt,
     eos,
     maxNewTokens: text.length,

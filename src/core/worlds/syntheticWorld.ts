@@ -26,6 +26,8 @@ const HASH_WINDOW = 4;
 
 interface Entry {
   p: Dist;
+  /** Drafts of MTP heads 1.. (head 0 uses q): overlap alpha * decay^i. */
+  heads: Dist[];
   /** Draft at T > 0: sum min(p, q) = alpha exactly. At T = 0: the right point mass. */
   q: Dist;
   /** T = 0 only: the draft's point mass when it is wrong (the target's second choice). */
@@ -80,11 +82,20 @@ export interface SyntheticBank {
   readonly vocabSize: number;
   readonly greedy: boolean;
   readonly alpha: number;
+  /** Acceptance of MTP head i (head 0 is the draft itself). */
+  readonly headAlphas: readonly number[];
   readonly notes: readonly string[];
 }
 
 /** Builds the bank: BANK target distributions at (temperature, topP), each with its draft. */
-export function syntheticBank(vocabSize: number, alpha: number, temperature: number, topP: number, seed: number): SyntheticBank {
+export function syntheticBank(
+  vocabSize: number,
+  alpha: number,
+  temperature: number,
+  topP: number,
+  seed: number,
+  headAlphas: readonly number[] = [],
+): SyntheticBank {
   const entries: Entry[] = [];
   let clamped = 0;
   for (let b = 0; b < BANK; b++) {
@@ -103,18 +114,19 @@ export function syntheticBank(vocabSize: number, alpha: number, temperature: num
       for (let i = 0; i < vocabSize; i++) if (i !== top && logits[i] > logits[second]) second = i;
       const qWrong = new Float64Array(vocabSize);
       qWrong[second] = 1;
-      entries.push({ p, q: p, qWrong, overlap: 1 });
+      entries.push({ p, q: p, qWrong, overlap: 1, heads: [] });
     } else {
       const { q, overlap } = draftFor(p, alpha, mix(hb, 0x51ed));
       if (overlap > alpha + 1e-12) clamped++;
-      entries.push({ p, q, qWrong: q, overlap });
+      const heads = headAlphas.map((a, i) => draftFor(p, a, mix(hb, 0x51ed + i + 1)).q);
+      entries.push({ p, q, qWrong: q, overlap, heads });
     }
   }
   const notes =
     clamped > 0 ? [`alpha ${alpha} is below the smallest target probability at ${clamped} of ${BANK} contexts; there the overlap is that probability`] : [];
   const vocab = new VocabBuilder();
   for (let i = 0; i < vocabSize; i++) vocab.add(tokenName(i));
-  return { entries, vocab, vocabSize, greedy: temperature <= 0, alpha, notes };
+  return { entries, vocab, vocabSize, greedy: temperature <= 0, alpha, headAlphas, notes };
 }
 
 /**
@@ -141,5 +153,13 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
       return toUnit(fmix(h ^ 0x5bd1e995)) < alpha ? e.q : e.qWrong;
     },
   };
-  return { kind: 'synthetic', vocab, tokenizer: wordTokenizer, target, draft, prompt, eos: null, maxNewTokens: Infinity, notes };
+  // Head i at the position i ahead: its own acceptance; at T = 0 right with that probability.
+  const heads = (head: number, ctx: readonly TokenId[], len: number): Dist => {
+    const h = hashOf(ctx, len + head);
+    const e = entries[fmix(h) % BANK];
+    const a = bank.headAlphas[head] ?? alpha;
+    if (greedy) return toUnit(fmix(h ^ 0x5bd1e995)) < a ? e.q : e.qWrong;
+    return head === 0 || e.heads.length === 0 ? e.q : e.heads[head];
+  };
+  return { kind: 'synthetic', vocab, tokenizer: wordTokenizer, target, draft, heads, history: [], prompt, eos: null, maxNewTokens: Infinity, notes };
 }

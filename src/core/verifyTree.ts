@@ -1,0 +1,115 @@
+import { argmax, normalizeInPlace, sample, topEntries } from './dist';
+import { writePath } from './proposers/tree';
+import type { EmitKind, Model, PositionDetail, Proposal, RngStreams, TokenId, Verdict } from './types';
+import { TOP_K, type Verification } from './verify';
+
+/**
+ * Verifies a token tree in one (modelled) target pass with tree attention. Walking down from
+ * the root, the children of the current node are tried in order (best draft value first), each
+ * a point mass: accept child x with probability r(x); on rejection zero x in r and renormalise,
+ * then try the next (SpecInfer's rule for deterministic candidates, lossless). If all fail, emit
+ * a sample of what is left of r; after an accepted leaf, a bonus token from p.
+ * Greedy: follow the child equal to the target's argmax; otherwise emit the argmax.
+ */
+export function verifyTree(
+  target: Model,
+  ctx: readonly TokenId[],
+  len: number,
+  proposal: Proposal,
+  greedy: boolean,
+  rng: RngStreams,
+  withDetail: boolean,
+): Verification & { path: number[] } {
+  const parents = proposal.parents as number[];
+  const n = proposal.tokens.length;
+  const children: number[][] = [[]];
+  for (let i = 0; i < n; i++) children.push([]);
+  // children[0] holds the root's; children[i + 1] node i's (proposal order = best first).
+  for (let i = 0; i < n; i++) children[parents[i] + 1].push(i);
+  const verdicts: Verdict[] = new Array(n).fill('discarded');
+  const emitted: TokenId[] = [];
+  const emittedKinds: EmitKind[] = [];
+  const positions: PositionDetail[] | null = withDetail ? [] : null;
+  const buf = ctx as TokenId[];
+  const path: number[] = [];
+  let overlapSum = 0;
+  let overlapCount = 0;
+  let cur = -1;
+  for (;;) {
+    const depth =
+      cur < 0
+        ? 0
+        : writePath(
+            proposal.tokens.map((token, i) => ({ token, parent: parents[i] })),
+            cur,
+            buf,
+            len,
+          );
+    const p = target.dist(buf, len + depth);
+    const kids = children[cur + 1];
+    let next = -1;
+    let r: Float64Array | null = null;
+    let u: number | null = null;
+    if (greedy) {
+      const a = argmax(p);
+      for (const k of kids) {
+        overlapSum += p[proposal.tokens[k]];
+        overlapCount++;
+        if (proposal.tokens[k] === a) {
+          next = k;
+          break;
+        }
+        verdicts[k] = 'rejected';
+      }
+    } else {
+      r = Float64Array.from(p);
+      for (const k of kids) {
+        const x = proposal.tokens[k];
+        overlapSum += r[x];
+        overlapCount++;
+        u = rng.accept.next();
+        if (u < r[x]) {
+          next = k;
+          break;
+        }
+        verdicts[k] = 'rejected';
+        r[x] = 0;
+        if (normalizeInPlace(r) <= 1e-12) r = Float64Array.from(p);
+      }
+    }
+    if (next >= 0) {
+      verdicts[next] = 'accepted';
+      path.push(next);
+      emitted.push(proposal.tokens[next]);
+      emittedKinds.push('accepted');
+      positions?.push({
+        p: topEntries(p, TOP_K),
+        q: [[proposal.tokens[next], 1]],
+        token: proposal.tokens[next],
+        pToken: p[proposal.tokens[next]],
+        qToken: 1,
+        overlap: p[proposal.tokens[next]],
+        u,
+        residual: null,
+      });
+      cur = next;
+      continue;
+    }
+    // Nothing accepted here: the correction / residual sample, or the bonus after a leaf.
+    const kind: EmitKind = kids.length === 0 ? (path.length > 0 ? 'bonus' : 'target') : 'resampled';
+    const final = greedy ? argmax(p) : sample(r ?? p, rng.target);
+    emitted.push(final);
+    emittedKinds.push(kind);
+    positions?.push({
+      p: topEntries(p, TOP_K),
+      q: [],
+      token: null,
+      pToken: 0,
+      qToken: 0,
+      overlap: 0,
+      u: null,
+      residual: r && kids.length > 0 ? topEntries(r, TOP_K) : null,
+    });
+    return { verdicts, emitted, emittedKinds, accepted: path.length, overlapSum, overlapCount, positions, path };
+  }
+}
