@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_PARAMS, initialState, makeSetup, makeStreams, prepareWorld, runGeneration, type SimParams, sweep } from '../src/core';
+import { NgramIndex, ngramLookupNaive } from '../src/core/proposers/ngramLookup';
+import { SUFFIX_DEFAULTS, suffixProposer } from '../src/core/proposers/suffix';
 import { countingStreams, makeRng } from '../src/core/rng';
 import { step } from '../src/core/step';
 
@@ -66,3 +68,34 @@ let sink = 0;
 for (let i = 0; i < draws; i++) sink += rngs[i % 3].next();
 const rngMs = performance.now() - r0;
 console.log(`bare random numbers for that sweep: ${fmt(draws)} draws in ${fmt(rngMs)} ms; core / bare = ${fmt(sweepMs / rngMs, 2)}x ${sink < 0 ? '' : ''}`);
+
+// Lookup proposers on a 10,000-token context: proposals per second while decoding (the context
+// grows one token per proposal, as in a run), and the naive rescan for comparison.
+{
+  const words = texts.en.split(/\s+/).filter((w) => w !== '');
+  const ids = new Map<string, number>();
+  const stream: number[] = [];
+  while (stream.length < 11000) for (const w of words) stream.push(ids.get(w) ?? ids.set(w, ids.size).get(w) ?? 0);
+  const ctx = stream.slice(0, 11000);
+  const base = 10000;
+  const N = 1000;
+  const time = (label: string, make: () => { propose: (c: number[], len: number) => number }) => {
+    const p = make();
+    p.propose(ctx, base); // build the index over the first 10,000 tokens outside the timing
+    const t = performance.now();
+    let proposed = 0;
+    for (let i = 0; i < N; i++) proposed += p.propose(ctx, base + i);
+    const ms = performance.now() - t;
+    console.log(`${label} on a 10,000-token context: ${fmt((N / ms) * 1000)} proposals / s (${fmt(proposed / N, 1)} tokens each)`);
+  };
+  time('ngram lookup (incremental index, min 2 max 5, k 5)', () => {
+    const index = new NgramIndex(2, 5);
+    return { propose: (c, len) => index.lookup(c, len, 5).proposal.length };
+  });
+  time('ngram lookup (naive rescan, same settings)', () => ({ propose: (c, len) => ngramLookupNaive(c, len, 2, 5, 5).proposal.length }));
+  time('suffix decoding (depth 24, spec factor 1, min prob 0.1, k 5)', () => {
+    const s = suffixProposer(SUFFIX_DEFAULTS, null, 30);
+    const rng = makeStreams('bench').draft;
+    return { propose: (c, len) => s.propose(c, len, 5, rng).tokens.length };
+  });
+}

@@ -12,3 +12,30 @@ export { tokenizerFor } from './tokenizer';
 export * from './types';
 export { type DecodedHash, decodeHash, encodeHash, HASH_VERSION, VIEW_KEYS, type ViewKey } from './urlCodec';
 export { type CorpusTexts, type PreparedWorld, prepareWorld } from './worlds';
+
+// Appended after the sorted block above (a comment followed by a blank line starts a new
+// chunk for organizeImports): reading vLLM's metrics line, and c and v from the hardware.
+
+export { type EngineSnippets, engineSnippets, vllmSpeculativeConfig } from './export';
+export {
+  type AlphaFit,
+  alphaFromMeanLength,
+  fitAlpha,
+  formatVllmMetrics,
+  type MetricsCounts,
+  metricsFromCounts,
+  type ParsedMetrics,
+  parseVllmMetrics,
+  type VllmMetrics,
+} from './metrics';
+export {
+  ACCELERATOR_PRESETS,
+  type Accelerator,
+  H100_SXM,
+  H200,
+  type RooflineCost,
+  type RooflineInput,
+  rooflineCost,
+  rooflineOptimalGamma,
+  rooflinePassMs,
+} from './roofline';

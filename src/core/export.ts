@@ -1,0 +1,103 @@
+import type { SimParams } from './params';
+import { resolveLookup } from './proposers/ngramLookup';
+
+/** Copy-ready engine configuration for the current parameters. */
+export interface EngineSnippets {
+  /** vLLM offline: LLM(..., speculative_config={...}) and SamplingParams. */
+  vllmOffline: string;
+  /** vLLM server: vllm serve MODEL --speculative-config '{...}'. */
+  vllmServe: string;
+  /** SGLang launch flags, or null where SGLang has no such method. */
+  sglang: string | null;
+  /** Honest caveats: what the engines lack or do differently. */
+  notes: string[];
+}
+
+const TARGET = 'YOUR/target-model';
+
+/** vLLM's speculative_config for the method, with vLLM's key names (null: no speculation). */
+export function vllmSpeculativeConfig(p: SimParams): Record<string, string | number> | null {
+  switch (p.method) {
+    case 'autoregressive':
+      return null;
+    case 'draft':
+      return { method: 'draft_model', model: 'YOUR/draft-model', num_speculative_tokens: p.gamma };
+    case 'ngram': {
+      const cfg: Record<string, number | string> = { method: 'ngram', num_speculative_tokens: p.gamma };
+      // Only the keys the user set: vLLM fills the other with the same value (both unset: 5).
+      if (p.lookupMax > 0) cfg.prompt_lookup_max = resolveLookup(p.lookupMin, p.lookupMax).max;
+      if (p.lookupMin > 0) cfg.prompt_lookup_min = resolveLookup(p.lookupMin, p.lookupMax).min;
+      return cfg;
+    }
+    case 'suffix':
+      return {
+        method: 'suffix',
+        num_speculative_tokens: p.gamma,
+        suffix_decoding_max_tree_depth: p.maxDepth,
+        suffix_decoding_max_spec_factor: p.specFactor,
+        suffix_decoding_min_token_prob: p.minTokenProb,
+      };
+    case 'mtp':
+      return { method: 'mtp', num_speculative_tokens: Math.min(p.gamma, p.heads) };
+    case 'tree':
+      // vLLM verifies a chain: the tree's depth becomes the number of speculative tokens.
+      return { method: 'eagle', model: 'YOUR/eagle-draft-model', num_speculative_tokens: p.depth };
+  }
+}
+
+function pyValue(v: string | number): string {
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+/** The snippets for vLLM (offline and server) and SGLang, for the current parameters. */
+export function engineSnippets(p: SimParams): EngineSnippets {
+  const notes: string[] = [];
+  const cfg = vllmSpeculativeConfig(p);
+  const sampling =
+    p.temperature <= 0 ? 'SamplingParams(temperature=0)' : `SamplingParams(temperature=${p.temperature}${p.topP < 1 ? `, top_p=${p.topP}` : ''})`;
+  const cfgPy = cfg
+    ? `{\n        ${Object.entries(cfg)
+        .map(([k, v]) => `"${k}": ${pyValue(v)}`)
+        .join(',\n        ')},\n    }`
+    : '';
+  const vllmOffline = [
+    'from vllm import LLM, SamplingParams',
+    '',
+    `llm = LLM(\n    model="${TARGET}",${cfg ? `\n    speculative_config=${cfgPy},` : ''}\n)`,
+    `outputs = llm.generate(["Your prompt"], ${sampling})`,
+  ].join('\n');
+  const vllmServe = `vllm serve ${TARGET}${cfg ? ` \\\n  --speculative-config '${JSON.stringify(cfg)}'` : ''}`;
+  let sglang: string | null;
+  const base = `python -m sglang.launch_server --model-path ${TARGET}`;
+  switch (p.method) {
+    case 'autoregressive':
+      sglang = base;
+      break;
+    case 'draft':
+      sglang = `${base} \\\n  --speculative-algorithm STANDALONE \\\n  --speculative-draft-model-path YOUR/draft-model \\\n  --speculative-num-steps ${p.gamma} \\\n  --speculative-eagle-topk 1 \\\n  --speculative-num-draft-tokens ${p.gamma + 1}`;
+      break;
+    case 'tree':
+      sglang = `${base} \\\n  --speculative-algorithm EAGLE \\\n  --speculative-draft-model-path YOUR/eagle-draft-model \\\n  --speculative-num-steps ${p.depth} \\\n  --speculative-eagle-topk ${p.topk} \\\n  --speculative-num-draft-tokens ${p.draftTokens}`;
+      notes.push('vLLM verifies a chain of num_speculative_tokens here, not a token tree; SGLang verifies the tree.');
+      break;
+    case 'ngram':
+      sglang = `${base} \\\n  --speculative-algorithm NGRAM \\\n  --speculative-num-draft-tokens ${p.gamma + 1}`;
+      notes.push("SGLang's NGRAM method has its own n-gram window settings (not vLLM's prompt_lookup_min/max) and runs on CUDA only.");
+      break;
+    case 'mtp': {
+      const n = Math.min(p.gamma, p.heads);
+      sglang = `${base} \\\n  --speculative-algorithm EAGLE \\\n  --speculative-num-steps ${n} \\\n  --speculative-eagle-topk 1 \\\n  --speculative-num-draft-tokens ${n + 1}`;
+      notes.push(
+        'MTP needs a model that ships MTP layers (e.g. DeepSeek-V3); SGLang runs them through its EAGLE path. vLLM warns that reusing one MTP layer for more than one token lowers acceptance.',
+      );
+      notes.push('Medusa heads instead: vLLM method "medusa" with a Medusa checkpoint as model; SGLang has no Medusa method.');
+      break;
+    }
+    case 'suffix':
+      sglang = null;
+      notes.push("SGLang has no suffix decoding method; vLLM's needs the Arctic Inference package installed.");
+      break;
+  }
+  if (p.acceptance === 'typical') notes.push('Typical acceptance is lossy; the engines above use lossless rejection sampling by default.');
+  return { vllmOffline, vllmServe, sglang, notes };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_PARAMS } from '../../src/core';
+import { engineSnippets, vllmSpeculativeConfig } from '../../src/core/export';
+
+const p = (over: Partial<typeof DEFAULT_PARAMS>) => ({ ...DEFAULT_PARAMS, ...over });
+
+describe('export', () => {
+  test('vllmSpeculativeConfig - the notebook n-gram example: only prompt_lookup_max set', () => {
+    expect(vllmSpeculativeConfig(p({ method: 'ngram', gamma: 5, lookupMax: 4 }))).toEqual({ method: 'ngram', num_speculative_tokens: 5, prompt_lookup_max: 4 });
+  });
+
+  test('engineSnippets - contain the current gamma and the engines real key names', () => {
+    const s = engineSnippets(p({ method: 'draft', gamma: 7, temperature: 0.9 }));
+    expect(s.vllmOffline).toContain('"num_speculative_tokens": 7');
+    expect(s.vllmOffline).toContain('SamplingParams(temperature=0.9)');
+    expect(s.vllmServe).toContain('--speculative-config \'{"method":"draft_model","model":"YOUR/draft-model","num_speculative_tokens":7}\'');
+    expect(s.sglang).toContain('--speculative-num-steps 7');
+    expect(s.sglang).toContain('--speculative-num-draft-tokens 8');
+  });
+
+  test('engineSnippets - a method an engine lacks says so instead of inventing flags', () => {
+    const s = engineSnippets(p({ method: 'suffix', gamma: 6 }));
+    expect(s.sglang).toBeNull();
+    expect(s.notes.join(' ')).toMatch(/SGLang has no suffix decoding/);
+    expect(s.vllmOffline).toContain('"suffix_decoding_max_tree_depth": 24');
+    const t = engineSnippets(p({ method: 'tree', depth: 5, topk: 4, draftTokens: 16 }));
+    expect(t.sglang).toContain('--speculative-eagle-topk 4');
+    expect(t.sglang).toContain('--speculative-num-draft-tokens 16');
+    expect(engineSnippets(p({ method: 'autoregressive' })).vllmOffline).not.toContain('speculative_config');
+  });
+});
