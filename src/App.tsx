@@ -8,6 +8,7 @@ import { Notices } from './components/Notices';
 import { Race } from './components/Race';
 import { StepLog } from './components/StepLog';
 import { TokenStage } from './components/TokenStage';
+import { Tools } from './components/Tools';
 import { Transport } from './components/Transport';
 import { useT } from './components/useT';
 import { useStore } from './store/store';
@@ -44,6 +45,7 @@ export function App() {
             </div>
             <NotebookNote />
             <StepLog />
+            <Tools />
           </main>
         </div>
         <footer className="muted small">{t('footer')}</footer>

@@ -2,46 +2,9 @@ import { useEffect, useState } from 'react';
 import type { CorpusName, MethodKind, SimParams, WorldKind } from '../core';
 import { PRESETS } from '../store/presets';
 import { useStore } from '../store/store';
-import { Field, NumberInput } from './Field';
+import { Field, NumberInput, Slider } from './Field';
+import { MethodParams } from './MethodParams';
 import { useT } from './useT';
-
-/** A slider with its number beside it. */
-function Slider({
-  id,
-  value,
-  min,
-  max,
-  step,
-  onChange,
-  testId,
-  disabled,
-}: {
-  id: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  onChange: (v: number) => void;
-  testId?: string;
-  disabled?: boolean;
-}) {
-  return (
-    <div className="slider">
-      <input
-        id={id}
-        type="range"
-        min={min}
-        max={max}
-        step={step}
-        value={value}
-        data-testid={testId}
-        disabled={disabled}
-        onChange={(e) => onChange(Number(e.target.value))}
-      />
-      <output htmlFor={id}>{value}</output>
-    </div>
-  );
-}
 
 /** Every parameter, with labels and tooltips naming the vLLM equivalent; and the presets. */
 export function Controls() {
@@ -71,6 +34,15 @@ export function Controls() {
       </div>
       {presetNote && <p className="note small">{t(presetNote)}</p>}
       <h2>{t('controls')}</h2>
+      <Field label={t('param.scenario')} tip={t('param.scenario.tip')} htmlFor="ctl-scenario">
+        <select id="ctl-scenario" data-testid="param-scenario" value={p.scenario} onChange={(e) => set('scenario')(e.target.value as SimParams['scenario'])}>
+          {(['none', 'code', 'summary', 'chat', 'story'] as const).map((sc) => (
+            <option key={sc} value={sc}>
+              {t(`scenario.${sc}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
       <Field label={t('param.world')} tip={t('param.world.tip')} htmlFor="ctl-world">
         <select id="ctl-world" data-testid="param-world" value={p.world} onChange={(e) => set('world')(e.target.value as WorldKind)}>
           <option value="seed">{t('world.seed')}</option>
@@ -125,10 +97,14 @@ export function Controls() {
       </Field>
       <Field label={t('param.method')} tip={t('param.method.tip')} htmlFor="ctl-method">
         <select id="ctl-method" data-testid="param-method" value={p.method} onChange={(e) => set('method')(e.target.value as MethodKind)}>
-          <option value="draft">{t('method.draft')}</option>
-          <option value="autoregressive">{t('method.autoregressive')}</option>
+          {(['draft', 'ngram', 'suffix', 'mtp', 'tree', 'autoregressive'] as const).map((m) => (
+            <option key={m} value={m}>
+              {t(`method.${m}`)}
+            </option>
+          ))}
         </select>
       </Field>
+      <MethodParams />
       <Field label={t('param.gamma')} tip={t('param.gamma.tip')} htmlFor="ctl-gamma">
         <Slider id="ctl-gamma" testId="param-gamma" value={p.gamma} min={1} max={16} step={1} onChange={set('gamma')} />
       </Field>
@@ -181,6 +157,7 @@ export function Controls() {
         <select id="ctl-acceptance" value={p.acceptance} onChange={(e) => set('acceptance')(e.target.value as SimParams['acceptance'])}>
           <option value="standard">{t('acceptance.standard')}</option>
           <option value="pgeq">{t('acceptance.pgeq')}</option>
+          <option value="typical">{t('acceptance.typical')}</option>
         </select>
       </Field>
     </aside>

@@ -61,3 +61,41 @@ export function NumberInput({
     />
   );
 }
+
+/** A slider with its number beside it. */
+export function Slider({
+  id,
+  value,
+  min,
+  max,
+  step,
+  onChange,
+  testId,
+  disabled,
+}: {
+  id: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onChange: (v: number) => void;
+  testId?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <div className="slider">
+      <input
+        id={id}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        data-testid={testId}
+        disabled={disabled}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
+      <output htmlFor={id}>{value}</output>
+    </div>
+  );
+}

@@ -9,6 +9,13 @@ import { useT } from './useT';
 /** What the inspector shows for a selection: a verified position's detail, or a note. */
 export function resolveSelection(event: StepEvent, sel: Selection): { detail: PositionDetail | null; note: MessageKey | null; position: number } {
   const positions = event.positions ?? [];
+  const tree = event.info?.tree as { path: number[] } | undefined;
+  if (sel.kind === 'drafted' && tree) {
+    // Tree nodes: only the accepted path has verified positions (one per depth).
+    const depth = tree.path.indexOf(sel.index);
+    if (depth >= 0) return { detail: positions[depth] ?? null, note: null, position: depth };
+    return { detail: null, note: event.verdicts[sel.index] === 'rejected' ? 'insp.treeRejected' : 'insp.discarded', position: sel.index };
+  }
   if (sel.kind === 'drafted') {
     if (event.verdicts[sel.index] === 'discarded') return { detail: null, note: 'insp.discarded', position: sel.index };
     return { detail: positions[sel.index] ?? null, note: null, position: sel.index };

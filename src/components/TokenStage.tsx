@@ -1,13 +1,16 @@
-import { memo, useEffect, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import type { StepEvent } from '../core';
 import { SPEEDS } from '../store/runSlice';
 import { textAt, tokenText } from '../store/selectors';
 import { useStore } from '../store/store';
 import type { WorldInfo } from '../worker/protocol';
 import type { ChipState } from './chipStates';
+import { MatchView } from './MatchView';
 import { TokenChip } from './TokenChip';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { useT } from './useT';
+
+const TreeView = lazy(() => import('./TreeView'));
 
 /** Seconds between drafted chips sliding in, and the pause before the verdicts land. */
 const STAGGER_S = 0.12;
@@ -45,9 +48,15 @@ function CurrentStep({ event, step, world, animate }: { event: StepEvent; step: 
     return () => clearTimeout(id);
   }, [animate, event]);
   const firstExtra = event.verdicts.filter((v) => v === 'accepted').length;
+  const isTree = event.info?.tree !== undefined;
   return (
     <div className="current-step" data-testid="current-step" data-revealed={revealed}>
-      <div className="row">
+      {isTree && revealed && (
+        <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+          <TreeView event={event} step={step} />
+        </Suspense>
+      )}
+      <div className="row" hidden={isTree && revealed}>
         <span className="row-label">{t('draftedLabel')}</span>
         <div className="chips">
           {event.drafted.length === 0 && <span className="muted">–</span>}
@@ -85,6 +94,7 @@ function CurrentStep({ event, step, world, animate }: { event: StepEvent; step: 
           {revealed && event.finished && <span className="muted">{t('finished')}</span>}
         </div>
       </div>
+      {revealed && <MatchView event={event} step={step} />}
     </div>
   );
 }

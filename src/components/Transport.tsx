@@ -46,6 +46,8 @@ export function Transport() {
           {t('scrubber')} {s.cursor} / {s.events.length}
         </span>
         <input
+          // A new run starts a fresh slider: the browser must not keep the old run's position.
+          key={s.runId}
           type="range"
           data-testid="scrubber"
           min={0}

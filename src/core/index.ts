@@ -16,7 +16,10 @@ export { type CorpusTexts, type PreparedWorld, prepareWorld } from './worlds';
 // Appended after the sorted block above (a comment followed by a blank line starts a new
 // chunk for organizeImports): reading vLLM's metrics line, and c and v from the hardware.
 
+export { type CompareRow, compareMethods, compareSteps, METHODS } from './compare';
 export { type EngineSnippets, engineSnippets, vllmSpeculativeConfig } from './export';
+export { labNext, labSentences, type NgramLab, trainLab } from './lab';
+export { LOSSLESS_ALPHA, type LosslessResult, losslessCheck, losslessSteps } from './lossless';
 export {
   type AlphaFit,
   alphaFromMeanLength,
@@ -28,6 +31,7 @@ export {
   parseVllmMetrics,
   type VllmMetrics,
 } from './metrics';
+export { explainPublished, PUBLISHED, type PublishedPoint } from './published';
 export {
   ACCELERATOR_PRESETS,
   type Accelerator,
@@ -39,3 +43,5 @@ export {
   rooflineOptimalGamma,
   rooflinePassMs,
 } from './roofline';
+export { SCENARIOS } from './scenarios';
+export { type SweepProgress, sweepSteps } from './sweep';

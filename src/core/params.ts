@@ -53,6 +53,13 @@ export interface SimParams {
   draftTokens: number;
   /** A built-in task (prompt, reference output, earlier turns) or none. */
   scenario: ScenarioName;
+  /** Roofline helper: sequences per batch, accelerator, model sizes (billions of parameters)
+   * and bytes per parameter. They derive targetMs, costRatio and verifyCost when applied. */
+  batch: number;
+  hardware: 'h100' | 'h200';
+  modelB: number;
+  draftB: number;
+  bytesPerParam: number;
 }
 
 /** Built-in scenarios where the methods differ. */
@@ -94,6 +101,11 @@ export const DEFAULT_PARAMS: Readonly<SimParams> = Object.freeze({
   depth: 5,
   draftTokens: 16,
   scenario: 'none',
+  batch: 1,
+  hardware: 'h100',
+  modelB: 70,
+  draftB: 1,
+  bytesPerParam: 2,
 });
 
 /** The parameter table, declared once: the URL codec and the runner both read it. */
@@ -127,6 +139,11 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'depth', kind: 'int', min: 1, max: 10 },
   { key: 'draftTokens', kind: 'int', min: 1, max: 64 },
   { key: 'scenario', kind: 'enum', values: ['none', 'code', 'summary', 'chat', 'story'] },
+  { key: 'batch', kind: 'int', min: 1, max: 4096 },
+  { key: 'hardware', kind: 'enum', values: ['h100', 'h200'] },
+  { key: 'modelB', kind: 'float', min: 0.1, max: 2000 },
+  { key: 'draftB', kind: 'float', min: 0.01, max: 500 },
+  { key: 'bytesPerParam', kind: 'float', min: 0.25, max: 4 },
 ];
 
 /** The outcome of reading one raw value against its spec. */

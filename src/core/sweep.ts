@@ -25,6 +25,8 @@ export interface SweepPoint {
   meanAcceptanceLength: number;
   /** Mean of sum min(p, q) over verified drafted positions. */
   alpha: number;
+  /** Verified drafted positions (up to and including each step's first rejection). */
+  verified: number;
   theoryTokensPerStep: number;
   theoryAcceptanceRate: number;
   /** Autoregressive time for the same tokens / speculative time (modelled clock). */
@@ -102,6 +104,7 @@ export class SweepAccumulator {
       tokensPerStepStderr: this.tps.stderr,
       meanAcceptanceLength: this.drafts > 0 ? 1 + this.accepted / this.drafts : Number.NaN,
       alpha,
+      verified: this.overlapCount,
       theoryTokensPerStep: expectedTokensPerStep(alpha, gamma),
       theoryAcceptanceRate: expectedAcceptanceRate(alpha, gamma),
       speedup: this.speed.ratio,
@@ -118,6 +121,47 @@ export function sweepPoint(prepared: PreparedWorld, params: Readonly<SimParams>,
   const acc = new SweepAccumulator(prepared, { ...params, gamma });
   acc.runTrials(0, trials);
   return acc.point();
+}
+
+/** Progress of a streamed sweep: the points finished, and the current gamma's so far. */
+export interface SweepProgress {
+  done: number;
+  total: number;
+  points: SweepPoint[];
+  partial: SweepPoint | null;
+}
+
+/**
+ * Measures every gamma in `gammas`, yielding progress after each trial so a driver (the
+ * worker) can post it and stop between trials; returns the points.
+ */
+export function* sweepSteps(
+  prepared: PreparedWorld,
+  params: Readonly<SimParams>,
+  gammas: readonly number[],
+  trials: number,
+): Generator<SweepProgress, SweepPoint[]> {
+  const points: SweepPoint[] = [];
+  const total = gammas.length * trials;
+  let done = 0;
+  for (const gamma of gammas) {
+    const acc = new SweepAccumulator(prepared, { ...params, gamma });
+    for (let t = 0; t < trials; t++) {
+      acc.runTrials(t, t + 1);
+      done++;
+      // The partial point is built lazily by the consumer via the getter (cheap to skip).
+      yield {
+        done,
+        total,
+        points,
+        get partial() {
+          return acc.point();
+        },
+      };
+    }
+    points.push(acc.point());
+  }
+  return points;
 }
 
 /** Measures every gamma in `gammas`. */

@@ -1,12 +1,14 @@
 import { create } from 'zustand';
+import { createJobsSlice, type JobsSlice } from './jobsSlice';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 
 /** The whole app state: slices combined once. */
-export type AppState = ParamsSlice & RunSlice;
+export type AppState = ParamsSlice & RunSlice & JobsSlice;
 
 /** The store; actions work outside React too: `useStore.getState().play()`. */
 export const useStore = create<AppState>()((...a) => ({
   ...createParamsSlice(...a),
   ...createRunSlice(...a),
+  ...createJobsSlice(...a),
 }));

@@ -1,16 +1,57 @@
 import { decodeHash, encodeHash, type SimParams, type ViewKey } from '../core';
 import { browserLang, type Lang } from '../i18n';
 import { type SimClient, startWorker } from '../worker/client';
+import type { JobChannel } from './jobsSlice';
 import { START_PARAMS } from './presets';
 import { useStore } from './store';
 
 let client: SimClient | null = null;
 
+const ANALYSES: readonly JobChannel[] = ['sweep', 'compare', 'lossless'];
+
+/** The pasted corpus, when the parameters use it. */
+function custom(): { customCorpus?: string } {
+  const s = useStore.getState();
+  return s.params.corpus === 'custom' && s.customCorpus !== null ? { customCorpus: s.customCorpus } : {};
+}
+
 /** Sends the current parameters to the worker as a new run (older replies become stale). */
 export function requestRun(): void {
   const s = useStore.getState();
   const runId = s.beginRun();
-  client?.send({ type: 'run', runId, params: s.params, ...(s.params.corpus === 'custom' && s.customCorpus !== null ? { customCorpus: s.customCorpus } : {}) });
+  client?.send({ type: 'run', runId, params: s.params, ...custom() });
+}
+
+/** Starts a sweep over `gammas` with the current parameters (replaces a running one). */
+export function startSweep(gammas: number[], trials: number, length = useStore.getState().params.length): void {
+  const runId = useStore.getState().beginJob('sweep', gammas.length * trials);
+  client?.send({ type: 'sweep', runId, params: { ...useStore.getState().params, length }, gammas, trials, ...custom() });
+}
+
+/** Runs every method on the current scenario / world with the same seed and cost model. */
+export function startCompare(trials: number): void {
+  const runId = useStore.getState().beginJob('compare', 6 * trials);
+  client?.send({ type: 'compare', runId, params: useStore.getState().params, trials, ...custom() });
+}
+
+/** Samples with speculation (under `acceptance`) and with the target alone, and tests them. */
+export function startLossless(samples: number, length: number, acceptance: SimParams['acceptance']): void {
+  const runId = useStore.getState().beginJob('lossless', samples);
+  client?.send({ type: 'lossless', runId, params: { ...useStore.getState().params, acceptance }, samples, length, ...custom() });
+}
+
+/** Trains the n-gram lab and asks for next tokens and sample sentences. */
+export function startLab(text: string | null, order: number, context: string, samples: number, seed: number): void {
+  const runId = useStore.getState().beginJob('lab', 1);
+  client?.send({ type: 'lab', runId, text, order, context, samples, seed });
+}
+
+/** Stops a running analysis job. */
+export function cancelJob(channel: JobChannel): void {
+  const job = useStore.getState().jobs[channel];
+  if (job.status !== 'running') return;
+  client?.send({ type: 'cancel', runId: job.runId, channel });
+  useStore.getState().jobCancelled(channel);
 }
 
 function connect(): void {
@@ -19,7 +60,16 @@ function connect(): void {
       const s = useStore.getState();
       if (m.type === 'run-start') s.receiveStart(m.runId, m.world);
       else if (m.type === 'run-events') s.receiveEvents(m.runId, m.events, m.done);
-      else if (m.type === 'error') s.receiveError(m.runId, m.message);
+      else if (m.type === 'progress') {
+        if (m.channel !== 'run') s.jobProgress(m.channel, m.runId, m.done, m.total, m.points);
+      } else if (m.type === 'sweep-done') s.jobDone('sweep', m.runId, { points: m.points, ms: m.ms });
+      else if (m.type === 'compare-done') s.jobDone('compare', m.runId, m.rows);
+      else if (m.type === 'lossless-done') s.jobDone('lossless', m.runId, m.result);
+      else if (m.type === 'lab-done') s.jobDone('lab', m.runId, m.result);
+      else if (m.type === 'error') {
+        if (m.channel === 'run') s.receiveError(m.runId, m.message);
+        else s.jobError(m.channel, m.runId, m.message);
+      }
     },
     (message) => {
       // The worker died: show it, start a fresh one, and run again with the same parameters.
@@ -64,7 +114,12 @@ export function startSync(win: Window): () => void {
   };
   writeHash();
   const unsubParams = useStore.subscribe((s, prev) => {
-    if (s.params !== prev.params || s.customCorpus !== prev.customCorpus) requestRun();
+    if (s.params !== prev.params || s.customCorpus !== prev.customCorpus) {
+      requestRun();
+      // Analyses describe the old parameters: stop and forget them.
+      for (const c of ANALYSES) cancelJob(c);
+      useStore.getState().clearJobs(ANALYSES);
+    }
     if (s.params !== prev.params || s.lang !== prev.lang) writeHash();
   });
   const onHash = () => {

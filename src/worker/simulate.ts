@@ -1,16 +1,20 @@
 import {
   type CorpusTexts,
+  compareSteps,
   initialState,
+  labNext,
+  labSentences,
+  losslessSteps,
   makeSetup,
   makeStreams,
   prepareWorld,
   type SimParams,
   type StepEvent,
-  SweepAccumulator,
-  type SweepPoint,
   step,
+  sweepSteps,
+  trainLab,
 } from '../core';
-import type { FromWorker, ToWorker } from './protocol';
+import type { Channel, FromWorker, ToWorker } from './protocol';
 
 /** Posts a message to the page (or to a test's collector). */
 export type Post = (m: FromWorker) => void;
@@ -23,12 +27,13 @@ export type Clock = () => number;
 const CHUNK_MS = 12;
 
 /**
- * The worker's job runner: drives the core's step function for runs and the sweep
- * accumulator for sweeps, posting results in chunks and stopping when a newer job or a
- * cancel arrives. Independent of the Worker global so tests can drive it directly.
+ * The worker's job runner: drives the core (the step function for runs, the sweep, compare and
+ * lossless generators for analyses), posting results in chunks. A new job replaces the running
+ * one of the same channel; a cancel stops it. Independent of the Worker global, so tests can
+ * drive it directly.
  */
 export class Simulator {
-  private current = -1;
+  private current = new Map<Channel, number>();
 
   constructor(
     private readonly texts: CorpusTexts,
@@ -40,20 +45,22 @@ export class Simulator {
   /** Handles one message; resolves when its job ends (finished, superseded or cancelled). */
   async handle(m: ToWorker): Promise<void> {
     if (m.type === 'cancel') {
-      if (m.runId === this.current) this.current = -1;
+      if (this.current.get(m.channel) === m.runId) this.current.delete(m.channel);
       return;
     }
-    this.current = m.runId;
+    const channel: Channel = m.type;
+    this.current.set(channel, m.runId);
     try {
       if (m.type === 'run') await this.run(m.runId, m.params, m.customCorpus);
-      else await this.sweep(m.runId, m.params, m.gammas, m.trials, m.customCorpus);
+      else if (m.type === 'lab') this.lab(m);
+      else await this.analysis(m);
     } catch (e) {
-      this.post({ type: 'error', runId: m.runId, message: e instanceof Error ? e.message : String(e) });
+      this.post({ type: 'error', runId: m.runId, channel, message: e instanceof Error ? e.message : String(e) });
     }
   }
 
-  private live(runId: number): boolean {
-    return this.current === runId;
+  private live(channel: Channel, runId: number): boolean {
+    return this.current.get(channel) === runId;
   }
 
   private textsWith(custom?: string): CorpusTexts {
@@ -80,35 +87,73 @@ export class Simulator {
         this.post({ type: 'run-events', runId, events: batch, done: false });
         batch = [];
         await this.yieldNow();
-        if (!this.live(runId)) return;
+        if (!this.live('run', runId)) return;
         t0 = this.clock();
       }
     }
     this.post({ type: 'run-events', runId, events: batch, done: true });
   }
 
-  private async sweep(runId: number, params: SimParams, gammas: number[], trials: number, custom?: string): Promise<void> {
-    const prepared = prepareWorld(params, this.textsWith(custom));
-    const points: SweepPoint[] = [];
-    const total = gammas.length * trials;
-    let done = 0;
+  /** Drives a generator in time slices, posting progress between them; null if cancelled. */
+  private async drive<Y, R>(channel: Channel, runId: number, it: Generator<Y, R>, progress: (y: Y) => FromWorker): Promise<R | null> {
     let t0 = this.clock();
-    for (const gamma of gammas) {
-      const acc = new SweepAccumulator(prepared, { ...params, gamma });
-      for (let t = 0; t < trials; ) {
-        // Run trials one at a time until the chunk's time is spent.
-        acc.runTrials(t, t + 1);
-        t++;
-        done++;
-        if (this.clock() - t0 > CHUNK_MS) {
-          this.post({ type: 'sweep-progress', runId, done, total, points: [...points, acc.point()] });
-          await this.yieldNow();
-          if (!this.live(runId)) return;
-          t0 = this.clock();
-        }
+    for (;;) {
+      const r = it.next();
+      if (r.done) return r.value;
+      if (this.clock() - t0 > CHUNK_MS) {
+        this.post(progress(r.value));
+        await this.yieldNow();
+        if (!this.live(channel, runId)) return null;
+        t0 = this.clock();
       }
-      points.push(acc.point());
     }
-    this.post({ type: 'sweep-done', runId, points });
+  }
+
+  private async analysis(m: Extract<ToWorker, { type: 'sweep' | 'compare' | 'lossless' }>): Promise<void> {
+    const prepared = prepareWorld(m.params, this.textsWith(m.customCorpus));
+    const { runId } = m;
+    if (m.type === 'sweep') {
+      const t0 = this.clock();
+      const total = m.gammas.length * m.trials;
+      const points = await this.drive('sweep', runId, sweepSteps(prepared, m.params, m.gammas, m.trials), (y) => ({
+        type: 'progress',
+        runId,
+        channel: 'sweep',
+        done: y.done,
+        total,
+        points: y.partial ? [...y.points, y.partial] : [...y.points],
+      }));
+      if (points) this.post({ type: 'sweep-done', runId, points, ms: this.clock() - t0 });
+    } else if (m.type === 'compare') {
+      const total = 6 * m.trials;
+      const rows = await this.drive('compare', runId, compareSteps(prepared, m.params, m.trials), (done) => ({
+        type: 'progress',
+        runId,
+        channel: 'compare',
+        done,
+        total,
+      }));
+      if (rows) this.post({ type: 'compare-done', runId, rows });
+    } else {
+      const total = m.samples;
+      const result = await this.drive('lossless', runId, losslessSteps(prepared, m.params, m.samples, m.length), (done) => ({
+        type: 'progress',
+        runId,
+        channel: 'lossless',
+        done,
+        total,
+      }));
+      if (result) this.post({ type: 'lossless-done', runId, result });
+    }
+  }
+
+  private lab(m: Extract<ToWorker, { type: 'lab' }>): void {
+    const lab = trainLab(m.text, m.order);
+    const { context, next } = labNext(lab, m.context);
+    this.post({
+      type: 'lab-done',
+      runId: m.runId,
+      result: { context, next, sentences: labSentences(lab, m.samples, m.seed), vocabSize: lab.vocab.tokens.length - 2 },
+    });
   }
 }

@@ -85,6 +85,7 @@ test('playground - changing gamma rewrites the hash; reloading gives the same ru
   await page.getByTestId('scrubber').fill('1000');
   const before = await page.getByTestId('accepted-text').getAttribute('data-text');
   const steps = await cursorOf(page);
+  assert.ok(before.split(' ').length >= 30 && steps > 0);
   await page.reload();
   await ready(page);
   await page.getByTestId('scrubber').fill('1000');

@@ -1,0 +1,227 @@
+import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { Bar, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { optimalGammaSentence, type SweepPoint } from '../../core';
+import { useStore } from '../../store/store';
+import { startSweep } from '../../store/sync';
+import { NumberInput } from '../Field';
+import { useT } from '../useT';
+import { ChartFrame } from './ChartFrame';
+import { acceptanceRows, alphaRows, histogramRows, optimalGamma, pooledAlpha, positionRows, speedupRows } from './chartData';
+import { Progress } from './Progress';
+
+const GAMMAS = Array.from({ length: 16 }, (_, i) => i + 1);
+const H = 260;
+const MEASURED = '#0072b2';
+const THEORY = '#d55e00';
+const fmt = (x: unknown) => (typeof x === 'number' ? (Number.isFinite(x) ? x.toFixed(3) : '–') : String(x));
+
+/** Acceptance and speedup against gamma, theory beside measurement (Recharts, lazily loaded). */
+export default function AnalysisPanel() {
+  const { t, num } = useT();
+  const job = useStore((s) => s.jobs.sweep);
+  const params = useStore((s) => s.params);
+  const [trials, setTrials] = useState(200);
+  const [length, setLength] = useState(128);
+  // While running, redraw only when a gamma completes (not on every progress message).
+  const doneGammas = job.status === 'running' ? Math.max(0, job.partial.length - 1) : -1;
+  const partial = job.partial;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw per finished gamma only
+  const points = useMemo(() => (job.result ? job.result.points : partial.slice(0, doneGammas)), [job.result, doneGammas]);
+  const alpha = points.length > 0 ? pooledAlpha(points) : params.world === 'synthetic' ? params.alpha : 0.8;
+  // Charts render in a transition: React slices the work so the page stays responsive.
+  const deferred = useDeferredValue(points);
+  return (
+    <div className="analysis">
+      <div className="tool-controls">
+        <span className="inline-field">
+          <label htmlFor="sw-trials">{t('sweep.trials')}</label> <NumberInput id="sw-trials" value={trials} min={1} max={5000} step={1} onCommit={setTrials} />
+        </span>
+        <span className="inline-field">
+          <label htmlFor="sw-length">{t('sweep.length')}</label> <NumberInput id="sw-length" value={length} min={1} max={2000} step={1} onCommit={setLength} />
+        </span>
+        <button type="button" data-testid="btn-sweep" onClick={() => startSweep(GAMMAS, trials, length)}>
+          {t('sweep.run')}
+        </button>
+        {job.status === 'done' && job.result && <span className="small muted">{t('sweep.took', { ms: num(job.result.ms, 0) })}</span>}
+        {job.status === 'cancelled' && <span className="small muted">{t('sweep.cancelled')}</span>}
+      </div>
+      <Progress channel="sweep" testId="sweep-progress" />
+      <p className="small" data-testid="optimal-gamma">
+        {points.length > 0 ? t('sweep.alpha', { alpha: num(alpha, 3) }) : t('sweep.hint')} {optimalGammaSentence(alpha, params.costRatio, params.verifyCost)}
+      </p>
+      <SweepCharts
+        points={deferred}
+        alpha={deferred === points ? alpha : pooledAlpha(deferred)}
+        c={params.costRatio}
+        v={params.verifyCost}
+        gamma={params.gamma}
+      />
+    </div>
+  );
+}
+
+/** The four charts; memoised so progress messages during a sweep do not redraw them. */
+const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { points: SweepPoint[]; alpha: number; c: number; v: number; gamma: number }) {
+  const { t } = useT();
+  const acc = acceptanceRows(points, alpha);
+  const speed = speedupRows(points, alpha, c, v);
+  const best = optimalGamma(alpha, c, v);
+  const classic = alphaRows(
+    [1, 2, 4, 8, gamma].filter((g, i, a) => a.indexOf(g) === i),
+    c,
+    v,
+  );
+  const current = points.find((p) => p.gamma === gamma) ?? points[points.length - 1];
+  const positions = current ? positionRows(current, alpha) : [];
+  const hist = current ? histogramRows(current) : [];
+  return (
+    <div className="charts" data-points={points.length}>
+      <ChartFrame id="chart-acceptance" title={t('chart.acceptance')} rows={acc}>
+        <div className="chart-pair">
+          <ResponsiveContainer width="100%" height={H}>
+            <ComposedChart data={acc} margin={{ top: 14, right: 16, bottom: 22, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis
+                dataKey="gamma"
+                type="number"
+                domain={[1, 16]}
+                ticks={[1, 2, 4, 8, 12, 16]}
+                label={{ value: 'gamma', position: 'insideBottom', offset: -12, fontSize: 12 }}
+              />
+              <YAxis
+                domain={[0, 1]}
+                label={{ value: t('axis.acceptance'), angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }}
+              />
+              <Tooltip formatter={fmt} />
+              <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
+              <Line name={t('series.theory')} dataKey="theoryAcceptanceRate" stroke={THEORY} dot={false} isAnimationActive={false} />
+              <Line
+                name={t('series.measured')}
+                dataKey="acceptanceRate"
+                stroke="none"
+                legendType="circle"
+                dot={{ r: 3, fill: MEASURED }}
+                isAnimationActive={false}
+              >
+                <ErrorBar dataKey="acceptanceRateCi" width={3} stroke={MEASURED} />
+              </Line>
+            </ComposedChart>
+          </ResponsiveContainer>
+          <ResponsiveContainer width="100%" height={H}>
+            <ComposedChart data={acc} margin={{ top: 14, right: 16, bottom: 22, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis
+                dataKey="gamma"
+                type="number"
+                domain={[1, 16]}
+                ticks={[1, 2, 4, 8, 12, 16]}
+                label={{ value: 'gamma', position: 'insideBottom', offset: -12, fontSize: 12 }}
+              />
+              <YAxis
+                label={{ value: t('axis.tokensPerStep'), angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }}
+              />
+              <Tooltip formatter={fmt} />
+              <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
+              <Line name={t('series.theory')} dataKey="theoryTokensPerStep" stroke={THEORY} dot={false} isAnimationActive={false} />
+              <Line
+                name={t('series.measured')}
+                dataKey="tokensPerStep"
+                stroke="none"
+                legendType="circle"
+                dot={{ r: 3, fill: MEASURED }}
+                isAnimationActive={false}
+              >
+                <ErrorBar dataKey="tokensPerStepCi" width={3} stroke={MEASURED} />
+              </Line>
+              <Line
+                name={t('series.meanAcceptanceLength')}
+                dataKey="meanAcceptanceLength"
+                stroke="#009e73"
+                strokeDasharray="4 3"
+                dot={false}
+                isAnimationActive={false}
+              />
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
+      </ChartFrame>
+      <ChartFrame order={1} id="chart-speedup" title={t('chart.speedup')} rows={speed} caption={optimalGammaSentence(alpha, c, v)}>
+        <ResponsiveContainer width="100%" height={H}>
+          <ComposedChart data={speed} margin={{ top: 14, right: 16, bottom: 22, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis
+              dataKey="gamma"
+              type="number"
+              domain={[1, 16]}
+              ticks={[1, 2, 4, 8, 12, 16]}
+              label={{ value: 'gamma', position: 'insideBottom', offset: -12, fontSize: 12 }}
+            />
+            <YAxis label={{ value: t('axis.speedup'), angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }} />
+            <Tooltip formatter={fmt} />
+            <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
+            <ReferenceLine
+              x={best.gamma}
+              stroke="#009e73"
+              strokeDasharray="4 3"
+              label={{ value: t('chart.optimal', { g: best.gamma }), position: 'insideTopRight', fontSize: 11 }}
+            />
+            <Line name={t('series.theory')} dataKey="theorySpeedup" stroke={THEORY} dot={false} isAnimationActive={false} />
+            <Line name={t('series.measured')} dataKey="speedup" stroke="none" legendType="circle" dot={{ r: 3, fill: MEASURED }} isAnimationActive={false}>
+              <ErrorBar dataKey="speedupCi" width={3} stroke={MEASURED} />
+            </Line>
+          </ComposedChart>
+        </ResponsiveContainer>
+      </ChartFrame>
+      <ChartFrame order={2} id="chart-alpha" title={t('chart.alpha')} rows={classic}>
+        <ResponsiveContainer width="100%" height={H}>
+          <ComposedChart data={classic} margin={{ top: 14, right: 16, bottom: 22, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="alpha" type="number" domain={[0, 1]} label={{ value: 'alpha', position: 'insideBottom', offset: -10 }} />
+            <YAxis label={{ value: t('axis.speedup'), angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }} />
+            <Tooltip formatter={fmt} />
+            <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
+            {Object.keys(classic[0])
+              .filter((k) => k !== 'alpha')
+              .map((k, i) => (
+                <Line
+                  key={k}
+                  name={k.replace('gamma', 'gamma ')}
+                  dataKey={k}
+                  stroke={['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00'][i % 5]}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              ))}
+            {Number.isFinite(alpha) && (
+              <ReferenceDot x={Math.round(alpha * 50) / 50} y={classic[Math.round(alpha * 50)]?.[`gamma${gamma}`] ?? 1} r={6} fill="#000" stroke="#fff" />
+            )}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </ChartFrame>
+      <ChartFrame order={3} id="chart-positions" title={t('chart.positions', { g: current?.gamma ?? gamma })} rows={positions}>
+        <div className="chart-pair">
+          <ResponsiveContainer width="100%" height={H}>
+            <ComposedChart data={positions} margin={{ top: 14, right: 16, bottom: 22, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="position" label={{ value: t('axis.position'), position: 'insideBottom', offset: -10 }} />
+              <YAxis domain={[0, 1]} />
+              <Tooltip formatter={fmt} />
+              <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
+              <Line name="alpha^(i+1)" dataKey="theory" stroke={THEORY} dot={false} isAnimationActive={false} />
+              <Line name={t('series.measured')} dataKey="rate" stroke="none" legendType="circle" dot={{ r: 3, fill: MEASURED }} isAnimationActive={false} />
+            </ComposedChart>
+          </ResponsiveContainer>
+          <ResponsiveContainer width="100%" height={H}>
+            <ComposedChart data={hist} margin={{ top: 14, right: 16, bottom: 22, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="accepted" label={{ value: t('axis.acceptedLength'), position: 'insideBottom', offset: -10 }} />
+              <YAxis />
+              <Tooltip formatter={fmt} />
+              <Bar name={t('series.steps')} dataKey="count" fill={MEASURED} isAnimationActive={false} />
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
+      </ChartFrame>
+    </div>
+  );
+});

@@ -1,0 +1,113 @@
+import { type ReactNode, startTransition, useEffect, useRef, useState } from 'react';
+import { useT } from '../useT';
+
+function save(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Rows as CSV (header from the first row's keys); numbers written in full precision. */
+export function toCsv(rows: readonly Record<string, number | string | null>[]): string {
+  if (rows.length === 0) return '';
+  const keys = Object.keys(rows[0]);
+  const cell = (v: number | string | null) =>
+    v === null || (typeof v === 'number' && !Number.isFinite(v)) ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v);
+  return `${[keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k] ?? null)).join(','))].join('\n')}\n`;
+}
+
+/** The chart's SVG as a standalone file (with a white background for pasting into posts). */
+function svgText(root: HTMLElement | null): string | null {
+  const svg = root?.querySelector('svg.recharts-surface');
+  if (!svg) return null;
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('style', 'background:#fff;font-family:sans-serif');
+  return new XMLSerializer().serializeToString(clone);
+}
+
+/**
+ * A titled chart with downloads: the data as CSV, the figure as SVG and PNG, for authors who
+ * want the figure in their post.
+ */
+export function ChartFrame({
+  id,
+  title,
+  rows,
+  children,
+  caption,
+  order = 0,
+}: {
+  id: string;
+  title: string;
+  rows: readonly Record<string, number | string | null>[];
+  children: ReactNode;
+  caption?: ReactNode;
+  /** Charts redraw one after another, `order` x 20 ms apart, each in its own task. */
+  order?: number;
+}) {
+  const { t } = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState<ReactNode>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the data changes
+  useEffect(() => {
+    const timer = setTimeout(() => startTransition(() => setShown(children)), order * 20);
+    return () => clearTimeout(timer);
+  }, [rows]);
+  const png = () => {
+    const text = svgText(ref.current);
+    const svg = ref.current?.querySelector('svg.recharts-surface');
+    if (!text || !svg) return;
+    const { width, height } = svg.getBoundingClientRect();
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width * 2;
+      canvas.height = height * 2;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.scale(2, 2);
+      ctx.drawImage(img, 0, 0, width, height);
+      canvas.toBlob((b) => b && save(`specplay-${id}.png`, b), 'image/png');
+    };
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  };
+  return (
+    <figure className="chart" data-testid={id} ref={ref}>
+      <figcaption>
+        <strong>{title}</strong>
+        <span className="chart-actions">
+          <button
+            type="button"
+            data-testid={`${id}-csv`}
+            disabled={rows.length === 0}
+            onClick={() => save(`specplay-${id}.csv`, new Blob([toCsv(rows)], { type: 'text/csv' }))}
+          >
+            CSV
+          </button>
+          <button
+            type="button"
+            data-testid={`${id}-svg`}
+            onClick={() => {
+              const text = svgText(ref.current);
+              if (text) save(`specplay-${id}.svg`, new Blob([text], { type: 'image/svg+xml' }));
+            }}
+          >
+            SVG
+          </button>
+          <button type="button" onClick={png}>
+            PNG
+          </button>
+        </span>
+      </figcaption>
+      <div className="chart-body">{shown}</div>
+      {caption && <p className="small chart-caption">{caption}</p>}
+      <span className="sr-only">{t('chartHint')}</span>
+    </figure>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { LOSSLESS_ALPHA, type SimParams } from '../../core';
+import { useStore } from '../../store/store';
+import { startLossless } from '../../store/sync';
+import { NumberInput } from '../Field';
+import { useT } from '../useT';
+import { Progress } from './Progress';
+
+/** Samples with speculation and with the target alone, side by side, with a chi-square verdict. */
+export default function LosslessPanel() {
+  const { t, num } = useT();
+  const job = useStore((s) => s.jobs.lossless);
+  const world = useStore((s) => s.world);
+  const [rule, setRule] = useState<SimParams['acceptance']>('standard');
+  const [samples, setSamples] = useState(4000);
+  const [length, setLength] = useState(2);
+  const r = job.result;
+  const sep = world?.tokenizer === 'words' ? ' ' : '';
+  return (
+    <div className="lossless">
+      <p className="small">{t('lossless.hint')}</p>
+      <div className="tool-controls">
+        <label>
+          {t('lossless.rule')}{' '}
+          <select data-testid="lossless-rule" value={rule} onChange={(e) => setRule(e.target.value as SimParams['acceptance'])}>
+            <option value="standard">{t('acceptance.standard')}</option>
+            <option value="pgeq">{t('acceptance.pgeq')}</option>
+            <option value="typical">{t('acceptance.typical')}</option>
+          </select>
+        </label>
+        <span className="inline-field">
+          <label htmlFor="ll-samples">{t('lossless.samples')}</label>{' '}
+          <NumberInput id="ll-samples" value={samples} min={100} max={100000} step={100} onCommit={setSamples} />
+        </span>
+        <span className="inline-field">
+          <label htmlFor="ll-length">{t('lossless.length')}</label> <NumberInput id="ll-length" value={length} min={1} max={8} step={1} onCommit={setLength} />
+        </span>
+        <button type="button" data-testid="btn-lossless" onClick={() => startLossless(samples, length, rule)}>
+          {t('lossless.run')}
+        </button>
+      </div>
+      <Progress channel="lossless" />
+      {r && (
+        <>
+          <p className={r.pass ? 'verdict verdict-pass' : 'verdict verdict-fail'} data-testid="lossless-verdict" data-pass={r.pass} data-p={r.pValue}>
+            {r.pass ? '✓ ' : '✗ '}
+            {t(r.pass ? 'lossless.pass' : 'lossless.fail', {
+              stat: num(r.stat, 1),
+              df: r.df,
+              p: r.pValue < 1e-6 ? '< 0.000001' : num(r.pValue, 4),
+              alpha: LOSSLESS_ALPHA,
+            })}
+          </p>
+          <p className="small muted">{t('lossless.activity', { drafted: r.drafted, rejections: r.rejections })}</p>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('lossless.sequence')}</th>
+                <th scope="col">{t('lossless.spec')}</th>
+                <th scope="col">{t('lossless.target')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.rows.map((row) => (
+                <tr key={row.tokens.join('\u0001')}>
+                  <td className="mono">{row.tokens.map((x) => (x === '\n' ? '¶' : x)).join(sep) || '∅'}</td>
+                  <td className="bar-cell-wide">
+                    <span className="hbar" style={{ width: `${(100 * row.spec) / r.samples}%` }} />
+                    <span>{row.spec}</span>
+                  </td>
+                  <td className="bar-cell-wide">
+                    <span className="hbar hbar-alt" style={{ width: `${(100 * row.target) / r.samples}%` }} />
+                    <span>{row.target}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}
