@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CorpusTexts, prepareWorld, runGeneration, runToJson, sampleSequences, sweep } from '../core';
+import { type CorpusTexts, noticeText, prepareWorld, runGeneration, runToJson, sampleSequences, sweep } from '../core';
 import { parseArgs, UsageError } from './args';
 import { formatRun, formatSample, formatSweep } from './format';
 import { proposeOnce } from './propose';
@@ -52,7 +52,7 @@ function main(argv: string[]): number {
     let text: string;
     if (args.command === 'run') {
       const r = runGeneration(prepared, params);
-      for (const n of r.world.notes) process.stderr.write(`note: ${n}\n`);
+      for (const n of r.world.notes) process.stderr.write(`note: ${noticeText(n)}\n`);
       doc = runToJson(r);
       text = formatRun(r, params.targetMs, args.lang);
     } else if (args.command === 'sweep') {

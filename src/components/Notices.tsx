@@ -1,7 +1,8 @@
+import { type Notice, noticeVars } from '../core';
 import { useStore } from '../store/store';
 import { useT } from './useT';
 
-const NONE: string[] = [];
+const NONE: Notice[] = [];
 
 /** What was fixed in the link or refused, and any worker error; never a blank page. */
 export function Notices() {
@@ -17,8 +18,8 @@ export function Notices() {
     <div className="notices" role="status" data-testid="notices">
       {status === 'error' && <p className="notice notice-error">{t('workerError', { message: error ?? '?' })}</p>}
       {all.map((n) => (
-        <p className="notice" key={n}>
-          {n}
+        <p className="notice" key={JSON.stringify(n)} data-code={n.code}>
+          {t(`notice.${n.code}`, noticeVars(n))}
         </p>
       ))}
       {notices.length > 0 && (

@@ -31,6 +31,7 @@ export {
   parseVllmMetrics,
   type VllmMetrics,
 } from './metrics';
+export { fill, NOTICE_TEMPLATES_EN, type Notice, noticeText, noticeVars } from './notices';
 export { explainPublished, PUBLISHED, type PublishedPoint } from './published';
 export {
   ACCELERATOR_PRESETS,

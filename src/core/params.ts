@@ -1,3 +1,4 @@
+import { type Notice, noticeText } from './notices';
 import type { AcceptanceRule, MethodKind, WorldKind } from './types';
 
 /** Built-in corpora; `custom` means a text supplied by the driver (file or pasted). */
@@ -147,7 +148,15 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
 ];
 
 /** The outcome of reading one raw value against its spec. */
-export type ReadResult = { ok: true; value: SimParams[keyof SimParams]; fixed?: string } | { ok: false; error: string };
+export type ReadResult = { ok: true; value: SimParams[keyof SimParams]; fixed?: string; notice?: Notice } | { ok: false; error: string; notice: Notice };
+
+function fixedBy(value: SimParams[keyof SimParams], notice: Notice): ReadResult {
+  return { ok: true, value, fixed: noticeText(notice), notice };
+}
+
+function errorBy(notice: Notice): ReadResult {
+  return { ok: false, error: noticeText(notice), notice };
+}
 
 /**
  * Reads a raw string for one parameter: numbers out of range are clamped (and say so),
@@ -157,24 +166,22 @@ export function readParam(spec: ParamSpec, raw: string): ReadResult {
   if (spec.kind === 'enum') {
     return spec.values.includes(raw)
       ? { ok: true, value: raw as SimParams[keyof SimParams] }
-      : { ok: false, error: `${spec.key} must be one of ${spec.values.join(', ')} (got "${raw}")` };
+      : errorBy({ code: 'invalid', key: spec.key, raw: raw.slice(0, 40), allowed: spec.values.join(', ') });
   }
   if (spec.kind === 'string') {
-    return raw.length <= spec.maxLength
-      ? { ok: true, value: raw }
-      : { ok: true, value: raw.slice(0, spec.maxLength), fixed: `${spec.key} cut to ${spec.maxLength} characters` };
+    return raw.length <= spec.maxLength ? { ok: true, value: raw } : fixedBy(raw.slice(0, spec.maxLength), { code: 'cut', key: spec.key, max: spec.maxLength });
   }
   const trimmed = raw.trim();
   const n = trimmed === '' ? Number.NaN : Number(trimmed);
-  if (!Number.isFinite(n)) return { ok: false, error: `${spec.key} must be a number (got "${raw}")` };
+  if (!Number.isFinite(n)) return errorBy({ code: 'notNumber', key: spec.key, raw: raw.slice(0, 40) });
   let v = spec.kind === 'int' ? Math.round(n) : n;
-  let fixed: string | undefined;
-  if (spec.kind === 'int' && v !== n) fixed = `${spec.key} rounded to ${v}`;
+  let notice: Notice | undefined;
+  if (spec.kind === 'int' && v !== n) notice = { code: 'rounded', key: spec.key, used: v };
   if (v < spec.min || v > spec.max) {
     v = Math.min(spec.max, Math.max(spec.min, v));
-    fixed = `${spec.key} ${trimmed} is outside ${spec.min}..${spec.max}; using ${v}`;
+    notice = { code: 'clamped', key: spec.key, raw: trimmed.slice(0, 40), min: spec.min, max: spec.max, used: v };
   }
-  return fixed === undefined ? { ok: true, value: v } : { ok: true, value: v, fixed };
+  return notice === undefined ? { ok: true, value: v } : fixedBy(v, notice);
 }
 
 /** The spec of a parameter by name. */

@@ -1,3 +1,5 @@
+import type { Notice } from './notices';
+
 /**
  * The simulation core's shared types. Every method (draft model, n-gram lookup, suffix tree,
  * MTP/Medusa heads, token trees) fits these shapes; drivers (worker, CLI, tests) only see them.
@@ -51,7 +53,7 @@ export interface World {
   /** The world's own end: generation stops once this many tokens were generated. */
   readonly maxNewTokens: number;
   /** Notes for the user about how this world was built (clamped alpha, unknown words...). */
-  readonly notes: readonly string[];
+  readonly notes: readonly Notice[];
 }
 
 export type WorldKind = 'seed' | 'ngram' | 'synthetic';

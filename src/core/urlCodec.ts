@@ -1,3 +1,4 @@
+import type { Notice } from './notices';
 import { DEFAULT_PARAMS, PARAM_SPECS, readParam, type SimParams } from './params';
 
 /** Version of the hash format; links without `v` are read as version 1. */
@@ -12,8 +13,8 @@ export interface DecodedHash {
   params: SimParams;
   /** View keys present in the link, as raw strings (each reader validates its own). */
   view: Partial<Record<ViewKey, string>>;
-  /** Human-readable notices about values that were clamped, defaulted or dropped. */
-  notices: string[];
+  /** What was clamped, defaulted or dropped, as data (see noticeText for English). */
+  notices: Notice[];
   /** True if the hash named no parameter at all (the page shows its default demo). */
   empty: boolean;
 }
@@ -34,7 +35,7 @@ function safeDecode(s: string): string | null {
 export function decodeHash(hash: string, base: Readonly<SimParams> = DEFAULT_PARAMS): DecodedHash {
   const params: SimParams = { ...base };
   const view: Partial<Record<ViewKey, string>> = {};
-  const notices: string[] = [];
+  const notices: Notice[] = [];
   let empty = true;
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   for (const part of body.split('&')) {
@@ -43,11 +44,11 @@ export function decodeHash(hash: string, base: Readonly<SimParams> = DEFAULT_PAR
     const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
     const raw = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
     if (key === null || raw === null) {
-      notices.push(`could not read "${part.slice(0, 40)}" (bad %-encoding); ignored`);
+      notices.push({ code: 'badEncoding', part: part.slice(0, 40) });
       continue;
     }
     if (key === 'v') {
-      if (raw !== String(HASH_VERSION)) notices.push(`link version ${raw.slice(0, 10)} is not ${HASH_VERSION}; read as version ${HASH_VERSION}`);
+      if (raw !== String(HASH_VERSION)) notices.push({ code: 'version', got: raw.slice(0, 10), used: HASH_VERSION });
       continue;
     }
     if ((VIEW_KEYS as readonly string[]).includes(key)) {
@@ -59,15 +60,15 @@ export function decodeHash(hash: string, base: Readonly<SimParams> = DEFAULT_PAR
     empty = false;
     const r = readParam(spec, raw);
     if (!r.ok) {
-      notices.push(`${r.error}; using ${String(base[spec.key])}`);
+      notices.push(r.notice, { code: 'defaulted', key: spec.key, used: String(base[spec.key]) });
       continue;
     }
-    if (r.fixed !== undefined) notices.push(r.fixed);
+    if (r.notice !== undefined) notices.push(r.notice);
     (params as unknown as Record<string, unknown>)[spec.key] = r.value;
   }
   if (params.corpus === 'custom') {
     params.corpus = 'en';
-    notices.push('a pasted corpus cannot travel in a link; using the built-in English corpus');
+    notices.push({ code: 'customCorpus' });
   }
   return { params, view, notices, empty };
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { normalizeParams, type SimParams } from '../core';
+import { type Notice, normalizeParams, type SimParams } from '../core';
 import type { Lang } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { PRESETS, START_PARAMS } from './presets';
@@ -14,10 +14,10 @@ export interface ParamsSlice {
   /** A pasted corpus (stays on the page; never in the link). */
   customCorpus: string | null;
   lang: Lang;
-  notices: string[];
+  notices: Notice[];
   presetNote: MessageKey | null;
   setParam: <K extends keyof SimParams>(key: K, value: SimParams[K]) => void;
-  setParams: (p: Partial<SimParams>, notices?: string[]) => void;
+  setParams: (p: Partial<SimParams>, notices?: Notice[]) => void;
   applyPreset: (id: string) => void;
   setCustomCorpus: (text: string) => void;
   setLang: (lang: Lang) => void;
@@ -45,13 +45,11 @@ export const createParamsSlice: StateCreator<AppState, [], [], ParamsSlice> = (s
   },
   setCustomCorpus: (text) => {
     if (text.length > MAX_CUSTOM_CORPUS) {
-      set({
-        notices: [`the pasted text has ${text.length.toLocaleString()} characters; the limit is ${MAX_CUSTOM_CORPUS.toLocaleString()}. It was not used.`],
-      });
+      set({ notices: [{ code: 'corpusTooLarge', size: text.length, limit: MAX_CUSTOM_CORPUS }] });
       return;
     }
     if (text.trim() === '') {
-      set({ notices: ['the pasted text is empty; nothing to train on'] });
+      set({ notices: [{ code: 'corpusEmpty' }] });
       return;
     }
     set({ customCorpus: text, params: { ...get().params, world: 'ngram', corpus: 'custom' }, notices: [] });

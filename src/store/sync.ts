@@ -89,7 +89,7 @@ export function readHash(hash: string, languages: readonly string[]): void {
   const d = decodeHash(hash, START_PARAMS);
   view = d.view;
   const lang: Lang = d.view.lang === 'zh' || d.view.lang === 'en' ? d.view.lang : browserLang(languages);
-  if (d.view.lang !== undefined && d.view.lang !== lang) d.notices.push(`lang must be zh or en (got "${d.view.lang}")`);
+  if (d.view.lang !== undefined && d.view.lang !== lang) d.notices.push({ code: 'badLang', got: d.view.lang.slice(0, 20) });
   useStore.setState({ params: d.params, notices: d.notices, lang, presetNote: null });
 }
 

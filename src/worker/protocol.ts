@@ -1,4 +1,4 @@
-import type { CompareRow, LosslessResult, SimParams, StepEvent, SweepPoint } from '../core';
+import type { CompareRow, LosslessResult, Notice, SimParams, StepEvent, SweepPoint } from '../core';
 
 /** Independent job channels: a new job cancels the running one of its own channel only. */
 export type Channel = 'run' | 'sweep' | 'compare' | 'lossless' | 'lab';
@@ -18,7 +18,7 @@ export interface WorldInfo {
   prompt: number[];
   tokenizer: 'chars' | 'words';
   eos: number | null;
-  notes: string[];
+  notes: Notice[];
 }
 
 /** The n-gram lab's answer. */

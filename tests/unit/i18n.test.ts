@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { NOTICE_TEMPLATES_EN } from '../../src/core/notices';
 import { browserLang, TABLES, translate } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 
@@ -13,6 +14,14 @@ describe('i18n', () => {
         expect(placeholders(s), `${lang}.${key}`).toEqual(placeholders(en[key]));
       }
     expect(Object.keys(TABLES.zh).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  test("TABLES - every notice code has a message with the same placeholders as the core's English", () => {
+    for (const [code, template] of Object.entries(NOTICE_TEMPLATES_EN)) {
+      const key = `notice.${code}` as keyof typeof en;
+      expect(en[key], code).toBe(template);
+      expect(placeholders(TABLES.zh[key]), code).toEqual(placeholders(template));
+    }
   });
 
   test('translate - fills placeholders; browserLang picks zh for any zh-*', () => {

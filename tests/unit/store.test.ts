@@ -70,7 +70,7 @@ describe('store', () => {
   test('setCustomCorpus - a text over the limit is refused with a notice; a good one switches to it', () => {
     useStore.getState().setCustomCorpus('x'.repeat(MAX_CUSTOM_CORPUS + 1));
     expect(useStore.getState().customCorpus).toBeNull();
-    expect(useStore.getState().notices[0]).toMatch(/limit/);
+    expect(useStore.getState().notices[0]).toMatchObject({ code: 'corpusTooLarge', limit: MAX_CUSTOM_CORPUS });
     useStore.getState().setCustomCorpus('some text to train on');
     expect(useStore.getState().params.corpus).toBe('custom');
     expect(useStore.getState().params.world).toBe('ngram');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { noticeText } from '../../src/core/notices';
 import { DEFAULT_PARAMS, PARAM_SPECS, type SimParams } from '../../src/core/params';
 import { decodeHash, encodeHash } from '../../src/core/urlCodec';
 
@@ -28,8 +29,9 @@ describe('urlCodec', () => {
     expect(d.params.alpha).toBe(0);
     expect(d.params.method).toBe(DEFAULT_PARAMS.method);
     expect(d.params.seed).toBe(4);
-    expect(d.notices).toHaveLength(5);
-    expect(d.notices.join(' ')).toMatch(/gamma 99 is outside 1\.\.16; using 16/);
+    // Two malformed values (each: what was wrong, then the default used) and three fixed ones.
+    expect(d.notices.map((n) => n.code).sort()).toEqual(['clamped', 'clamped', 'defaulted', 'defaulted', 'invalid', 'notNumber', 'rounded'].sort());
+    expect(d.notices.map(noticeText).join(' ')).toMatch(/gamma 99 is outside 1\.\.16; using 16/);
   });
 
   test('decodeHash - unknown keys are ignored, old links without v still work', () => {
@@ -44,13 +46,13 @@ describe('urlCodec', () => {
   test('decodeHash - a pasted corpus cannot travel in a link', () => {
     const d = decodeHash('#world=ngram&corpus=custom');
     expect(d.params.corpus).toBe('en');
-    expect(d.notices[0]).toMatch(/pasted corpus/);
+    expect(noticeText(d.notices[0])).toMatch(/pasted corpus/);
   });
 
   test('decodeHash - bad percent-encoding is a notice, not a throw', () => {
     const d = decodeHash('#prompt=%E4%B8&gamma=5');
     expect(d.params.gamma).toBe(5);
-    expect(d.notices[0]).toMatch(/bad %-encoding/);
+    expect(noticeText(d.notices[0])).toMatch(/bad %-encoding/);
   });
 
   test('decodeHash - any string decodes to valid parameters and never throws (property)', () => {

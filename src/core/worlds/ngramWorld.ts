@@ -3,6 +3,7 @@ import { shapeDist } from '../dist';
 import { contextKey } from '../ngram/counts';
 import { type KneserNey, kneserNeyDist, trainKneserNey } from '../ngram/kneserNey';
 import { type SkipGram, skipGramDist, trainSkipGram } from '../ngram/skipgram';
+import type { Notice } from '../notices';
 import { charTokenizer, VocabBuilder, wordTokenizer } from '../tokenizer';
 import type { Dist, Model, TokenId, Tokenizer, World } from '../types';
 
@@ -116,7 +117,7 @@ export function ngramWorld(models: NgramModels, temperature: number, topP: numbe
   const promptTokens = corpus.tokenizer.split(promptText === '' ? corpus.defaultPrompt : promptText);
   const unknown = promptTokens.filter((t) => !vocab.ids.has(t));
   const prompt = promptTokens.filter((t) => vocab.ids.has(t)).map((t) => vocab.ids.get(t) as TokenId);
-  const notes = unknown.length > 0 ? [`prompt tokens never seen in the corpus were dropped: ${unknown.slice(0, 5).join(' ')}`] : [];
+  const notes: Notice[] = unknown.length > 0 ? [{ code: 'promptDropped', tokens: unknown.slice(0, 5).join(' ') }] : [];
   return {
     kind: 'ngram',
     vocab,

@@ -1,5 +1,6 @@
 import { argmax, shapeDist } from '../dist';
 import { fmix, hashString, mix, toUnit } from '../hash';
+import type { Notice } from '../notices';
 import { VocabBuilder, wordTokenizer } from '../tokenizer';
 import type { Dist, Model, TokenId, World } from '../types';
 
@@ -9,13 +10,13 @@ const BANK = 512;
  * The prompt's token ids in the bank's vocabulary (a default prompt for ''), and notes on
  * words that are not in it (dropped).
  */
-export function syntheticPrompt(bank: SyntheticBank, promptText: string): { prompt: TokenId[]; notes: string[] } {
+export function syntheticPrompt(bank: SyntheticBank, promptText: string): { prompt: TokenId[]; notes: Notice[] } {
   const { vocab } = bank;
   const words = wordTokenizer.split(promptText === '' ? `${tokenName(1)} ${tokenName(7)} ${tokenName(12)}` : promptText);
   const unknown = words.filter((w) => !vocab.ids.has(w));
   const prompt = words.filter((w) => vocab.ids.has(w)).map((w) => vocab.ids.get(w) as TokenId);
   const notes = [...bank.notes];
-  if (unknown.length > 0) notes.push(`prompt words outside the synthetic vocabulary were dropped: ${unknown.slice(0, 5).join(' ')}`);
+  if (unknown.length > 0) notes.push({ code: 'promptDropped', tokens: unknown.slice(0, 5).join(' ') });
   return { prompt, notes };
 }
 
@@ -84,7 +85,7 @@ export interface SyntheticBank {
   readonly alpha: number;
   /** Acceptance of MTP head i (head 0 is the draft itself). */
   readonly headAlphas: readonly number[];
-  readonly notes: readonly string[];
+  readonly notes: readonly Notice[];
 }
 
 /** Builds the bank: BANK target distributions at (temperature, topP), each with its draft. */
@@ -122,8 +123,7 @@ export function syntheticBank(
       entries.push({ p, q, qWrong: q, overlap, heads });
     }
   }
-  const notes =
-    clamped > 0 ? [`alpha ${alpha} is below the smallest target probability at ${clamped} of ${BANK} contexts; there the overlap is that probability`] : [];
+  const notes: Notice[] = clamped > 0 ? [{ code: 'alphaClamped', alpha, count: clamped, total: BANK }] : [];
   const vocab = new VocabBuilder();
   for (let i = 0; i < vocabSize; i++) vocab.add(tokenName(i));
   return { entries, vocab, vocabSize, greedy: temperature <= 0, alpha, headAlphas, notes };
@@ -134,7 +134,7 @@ export function syntheticBank(
  * picks a bank entry by hash, and at T = 0 a second hash decides whether the draft's point mass
  * is right (probability alpha) or on the target's second choice.
  */
-export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: readonly TokenId[], notes: readonly string[]): World {
+export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: readonly TokenId[], notes: readonly Notice[]): World {
   const { vocab } = bank;
   const salt = hashString(runSeed);
   const { entries, alpha, greedy } = bank;
