@@ -1,4 +1,6 @@
 import { MotionConfig } from 'framer-motion';
+import { useEffect } from 'react';
+import { Announcer } from './components/Announcer';
 import { Controls } from './components/Controls';
 import { Counters } from './components/Counters';
 import { Inspector } from './components/Inspector';
@@ -6,49 +8,90 @@ import { Legend } from './components/Legend';
 import { NotebookNote } from './components/NotebookNote';
 import { Notices } from './components/Notices';
 import { Race } from './components/Race';
+import { ShareMenu } from './components/ShareMenu';
 import { StepLog } from './components/StepLog';
 import { TokenStage } from './components/TokenStage';
 import { Tools } from './components/Tools';
 import { Transport } from './components/Transport';
 import { useT } from './components/useT';
 import { useStore } from './store/store';
+import { fullPageHash } from './store/sync';
+import type { Theme } from './store/uiSlice';
 
-/** The playground page. */
+/** The playground page (full, or compact for an iframe with #embed=1). */
 export function App() {
   const { t, lang } = useT();
   const setLang = useStore((s) => s.setLang);
+  const embed = useStore((s) => s.embed);
+  const hide = useStore((s) => s.hide);
+  const theme = useStore((s) => s.theme);
+  const setTheme = useStore((s) => s.setTheme);
+  useStore((s) => s.params); // the "open in specplay" link follows the state
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [theme, lang]);
+  const shows = (part: (typeof hide)[number]) => !hide.includes(part);
   return (
     <MotionConfig reducedMotion="user">
-      <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-        <header className="top">
-          <div>
-            <h1>{t('title')}</h1>
-            <p className="tagline">{t('tagline')}</p>
-          </div>
-          <button type="button" data-testid="lang-toggle" aria-label={t('langToggleLabel')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
-            {t('langToggle')}
-          </button>
-        </header>
+      <div className={embed ? 'app app-embed' : 'app'}>
+        {embed ? (
+          <p className="embed-bar small">
+            <a href={`${location.pathname}${fullPageHash()}`} target="_blank" rel="noopener" data-testid="open-full">
+              {t('openFull')}
+            </a>
+          </p>
+        ) : (
+          <header className="top">
+            <div>
+              <h1>{t('title')}</h1>
+              <p className="tagline">{t('tagline')}</p>
+            </div>
+            <div className="top-actions">
+              <ShareMenu />
+              <label className="small" title={t('theme.tip')}>
+                {t('theme')}{' '}
+                <select data-testid="theme-toggle" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+                  <option value="auto">{t('theme.auto')}</option>
+                  <option value="light">{t('theme.light')}</option>
+                  <option value="dark">{t('theme.dark')}</option>
+                </select>
+              </label>
+              <button
+                type="button"
+                data-testid="lang-toggle"
+                aria-label={`${t('langToggle')}: ${t('langToggleLabel')}`}
+                onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+              >
+                {t('langToggle')}
+              </button>
+            </div>
+          </header>
+        )}
         <Notices />
-        <div className="layout">
-          <Controls />
+        <div className={shows('controls') ? 'layout' : 'layout layout-single'}>
+          {shows('controls') && <Controls />}
           <main className="main">
             <Transport />
             <TokenStage />
             <Legend />
-            <div className="two">
-              <Inspector />
-              <div>
-                <Counters />
-                <Race />
+            {(shows('inspector') || shows('race')) && (
+              <div className="two">
+                {shows('inspector') && <Inspector />}
+                <div>
+                  <Counters />
+                  {shows('race') && <Race />}
+                </div>
               </div>
-            </div>
+            )}
+            {!shows('inspector') && !shows('race') && <Counters />}
             <NotebookNote />
-            <StepLog />
-            <Tools />
+            {shows('log') && <StepLog />}
+            {shows('charts') && <Tools />}
           </main>
         </div>
-        <footer className="muted small">{t('footer')}</footer>
+        <Announcer />
+        {!embed && <footer className="muted small">{t('footer')}</footer>}
       </div>
     </MotionConfig>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CorpusName, MethodKind, SimParams, WorldKind } from '../core';
 import { PRESETS } from '../store/presets';
 import { useStore } from '../store/store';
+import { CorpusInput } from './CorpusInput';
 import { Field, NumberInput, Slider } from './Field';
 import { MethodParams } from './MethodParams';
 import { useT } from './useT';
@@ -12,10 +13,8 @@ export function Controls() {
   const p = useStore((s) => s.params);
   const setParam = useStore((s) => s.setParam);
   const applyPreset = useStore((s) => s.applyPreset);
-  const setCustomCorpus = useStore((s) => s.setCustomCorpus);
   const presetNote = useStore((s) => s.presetNote);
   const [prompt, setPrompt] = useState(p.prompt);
-  const [pasted, setPasted] = useState('');
   const [showPaste, setShowPaste] = useState(false);
   useEffect(() => setPrompt(p.prompt), [p.prompt]);
   const set =
@@ -69,14 +68,7 @@ export function Controls() {
               <option value="custom">{t('corpus.custom')}</option>
             </select>
           </Field>
-          {showPaste && (
-            <Field label={t('param.customCorpus')} tip={t('param.customCorpus.tip')} htmlFor="ctl-custom">
-              <textarea id="ctl-custom" data-testid="param-custom-corpus" rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} />
-              <button type="button" data-testid="btn-use-corpus" onClick={() => setCustomCorpus(pasted)}>
-                {t('useCorpus')}
-              </button>
-            </Field>
-          )}
+          {showPaste && <CorpusInput />}
           <Field label={t('param.order')} tip={t('param.order.tip')} htmlFor="ctl-order">
             <Slider id="ctl-order" value={p.order} min={3} max={5} step={1} onChange={set('order')} />
           </Field>

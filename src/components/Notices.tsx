@@ -12,17 +12,19 @@ export function Notices() {
   const status = useStore((s) => s.status);
   const error = useStore((s) => s.error);
   const dismiss = useStore((s) => s.dismissNotices);
+  const crash = useStore((s) => s.crash);
   const all = [...notices, ...worlds];
-  if (all.length === 0 && status !== 'error') return null;
+  if (all.length === 0 && status !== 'error' && crash === null) return null;
   return (
     <div className="notices" role="status" data-testid="notices">
-      {status === 'error' && <p className="notice notice-error">{t('workerError', { message: error ?? '?' })}</p>}
+      {crash !== null && <p className="notice notice-error">{t('workerError', { message: crash })}</p>}
+      {status === 'error' && <p className="notice notice-error">{t('runError', { message: error ?? '?' })}</p>}
       {all.map((n) => (
         <p className="notice" key={JSON.stringify(n)} data-code={n.code}>
           {t(`notice.${n.code}`, noticeVars(n))}
         </p>
       ))}
-      {notices.length > 0 && (
+      {(notices.length > 0 || crash !== null) && (
         <button type="button" className="linkish" onClick={dismiss}>
           {t('dismiss')}
         </button>

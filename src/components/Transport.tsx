@@ -71,6 +71,12 @@ export function Transport() {
         />
       </label>
       <p className="muted small">{t('keysHint')}</p>
+      {s.training && (
+        <p className="small" data-testid="training" data-done={s.training.done >= s.training.total}>
+          {t('training', { size: num(s.training.total / 2, 0) })}{' '}
+          <progress max={s.training.total} value={s.training.done} aria-label={t('progress', { done: s.training.done, total: s.training.total })} />
+        </p>
+      )}
       {s.status === 'computing' && <p className="muted small">{t('computing')}</p>}
     </section>
   );

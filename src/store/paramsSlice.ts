@@ -6,7 +6,7 @@ import { PRESETS, START_PARAMS } from './presets';
 import type { AppState } from './store';
 
 /** Largest pasted corpus trained on here, in characters. */
-export const MAX_CUSTOM_CORPUS = 5_000_000;
+export const MAX_CUSTOM_CORPUS = 6_000_000;
 
 /** Parameters, language and the notices about them. */
 export interface ParamsSlice {
@@ -55,5 +55,5 @@ export const createParamsSlice: StateCreator<AppState, [], [], ParamsSlice> = (s
     set({ customCorpus: text, params: { ...get().params, world: 'ngram', corpus: 'custom' }, notices: [] });
   },
   setLang: (lang) => set({ lang }),
-  dismissNotices: () => set({ notices: [] }),
+  dismissNotices: () => set({ notices: [], crash: null }),
 });

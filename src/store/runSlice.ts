@@ -29,7 +29,13 @@ export interface RunSlice {
   playing: boolean;
   speedIndex: number;
   selected: Selection | null;
+  /** Training a pasted corpus: tokens counted of all (kept after it ends, for the record). */
+  training: { runId: number; done: number; total: number } | null;
+  /** The worker died: what it said (kept until dismissed; the run restarts meanwhile). */
+  crash: string | null;
   beginRun: () => number;
+  receiveTraining: (runId: number, done: number, total: number) => void;
+  receiveCrash: (message: string) => void;
   receiveStart: (runId: number, world: WorldInfo) => void;
   receiveEvents: (runId: number, events: StepEvent[], done: boolean) => void;
   receiveError: (runId: number, message: string) => void;
@@ -55,9 +61,15 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   playing: false,
   speedIndex: 3,
   selected: null,
+  training: null,
+  crash: null,
+  receiveTraining: (runId, done, total) => {
+    if (runId === get().runId) set({ training: { runId, done, total } });
+  },
+  receiveCrash: (message) => set({ crash: message, playing: false }),
   beginRun: () => {
     const runId = get().runId + 1;
-    set({ runId, world: null, events: [], complete: false, status: 'computing', error: null, cursor: 0, selected: null });
+    set({ runId, world: null, events: [], complete: false, status: 'computing', error: null, cursor: 0, selected: null, training: null });
     return runId;
   },
   receiveStart: (runId, world) => {
@@ -66,6 +78,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   receiveEvents: (runId, events, done) => {
     if (runId !== get().runId) return; // stale: a newer run superseded it
     set((s) => ({ events: s.events.concat(events), complete: done, status: done ? 'ready' : s.status }));
+    // A link's step= opens the run at that step, once.
+    const s = get();
+    if (s.initialStep !== null && (s.events.length >= s.initialStep || done)) set({ cursor: Math.min(s.initialStep, s.events.length), initialStep: null });
   },
   receiveError: (runId, message) => {
     if (runId === get().runId) set({ status: 'error', error: message, playing: false });

@@ -4,6 +4,7 @@ import { type SimClient, startWorker } from '../worker/client';
 import type { JobChannel } from './jobsSlice';
 import { START_PARAMS } from './presets';
 import { useStore } from './store';
+import { readView } from './uiSlice';
 
 let client: SimClient | null = null;
 
@@ -61,7 +62,8 @@ function connect(): void {
       if (m.type === 'run-start') s.receiveStart(m.runId, m.world);
       else if (m.type === 'run-events') s.receiveEvents(m.runId, m.events, m.done);
       else if (m.type === 'progress') {
-        if (m.channel !== 'run') s.jobProgress(m.channel, m.runId, m.done, m.total, m.points);
+        if (m.channel === 'run') s.receiveTraining(m.runId, m.done, m.total);
+        else s.jobProgress(m.channel, m.runId, m.done, m.total, m.points);
       } else if (m.type === 'sweep-done') s.jobDone('sweep', m.runId, { points: m.points, ms: m.ms });
       else if (m.type === 'compare-done') s.jobDone('compare', m.runId, m.rows);
       else if (m.type === 'lossless-done') s.jobDone('lossless', m.runId, m.result);
@@ -74,7 +76,9 @@ function connect(): void {
     (message) => {
       // The worker died: show it, start a fresh one, and run again with the same parameters.
       client?.terminate();
-      useStore.getState().receiveError(useStore.getState().runId, message);
+      useStore.getState().receiveCrash(message);
+      for (const c of ANALYSES)
+        if (useStore.getState().jobs[c].status === 'running') useStore.getState().jobError(c, useStore.getState().jobs[c].runId, message);
       connect();
       requestRun();
     },
@@ -90,13 +94,26 @@ export function readHash(hash: string, languages: readonly string[]): void {
   view = d.view;
   const lang: Lang = d.view.lang === 'zh' || d.view.lang === 'en' ? d.view.lang : browserLang(languages);
   if (d.view.lang !== undefined && d.view.lang !== lang) d.notices.push({ code: 'badLang', got: d.view.lang.slice(0, 20) });
-  useStore.setState({ params: d.params, notices: d.notices, lang, presetNote: null });
+  useStore.setState({ params: d.params, notices: d.notices, lang, presetNote: null, ...readView(d.view) });
 }
 
 /** The hash for the current state. */
 export function currentHash(): string {
   const s = useStore.getState();
-  return encodeHash(s.params, { ...view, lang: s.lang });
+  return encodeHash(s.params, { ...view, lang: s.lang, theme: s.theme === 'auto' ? undefined : s.theme });
+}
+
+/** The link to the full page with the same state (no embed, hide or autoplay). */
+export function fullPageHash(): string {
+  const s = useStore.getState();
+  return encodeHash(s.params, { lang: s.lang, theme: s.theme === 'auto' ? undefined : s.theme });
+}
+
+/** The embed snippet for the current state. */
+export function embedSnippet(pageUrl: string): string {
+  const s = useStore.getState();
+  const src = `${pageUrl}${encodeHash(s.params, { lang: s.lang, embed: '1', autoplay: '1' })}`;
+  return `<iframe src="${src.replace(/"/g, '&quot;')}" title="specplay: speculative decoding" width="100%" height="720" style="border:0" loading="lazy"></iframe>`;
 }
 
 /**
@@ -120,16 +137,20 @@ export function startSync(win: Window): () => void {
       for (const c of ANALYSES) cancelJob(c);
       useStore.getState().clearJobs(ANALYSES);
     }
-    if (s.params !== prev.params || s.lang !== prev.lang) writeHash();
+    if (s.params !== prev.params || s.lang !== prev.lang || s.theme !== prev.theme) writeHash();
   });
   const onHash = () => {
     if (win.location.hash === currentHash()) return;
     readHash(win.location.hash, win.navigator.languages ?? [win.navigator.language]);
   };
   win.addEventListener('hashchange', onHash);
+  // Test hook (documented in the README): make the worker crash, to exercise recovery.
+  const onCrash = () => client?.send({ type: 'crash' });
+  win.addEventListener('specplay:crash-worker', onCrash);
   return () => {
     unsubParams();
     win.removeEventListener('hashchange', onHash);
+    win.removeEventListener('specplay:crash-worker', onCrash);
     client?.terminate();
     client = null;
   };

@@ -10,7 +10,9 @@ export type ToWorker =
   | { type: 'compare'; runId: number; params: SimParams; trials: number; customCorpus?: string }
   | { type: 'lossless'; runId: number; params: SimParams; samples: number; length: number; customCorpus?: string }
   | { type: 'lab'; runId: number; text: string | null; order: number; context: string; samples: number; seed: number }
-  | { type: 'cancel'; runId: number; channel: Channel };
+  | { type: 'cancel'; runId: number; channel: Channel }
+  /** For tests of the page's recovery: the worker throws outside any handler. */
+  | { type: 'crash' };
 
 /** What the page needs to render a world's tokens. */
 export interface WorldInfo {
@@ -33,7 +35,7 @@ export interface LabResult {
 export type FromWorker =
   | { type: 'run-start'; runId: number; world: WorldInfo }
   | { type: 'run-events'; runId: number; events: StepEvent[]; done: boolean }
-  | { type: 'progress'; runId: number; channel: Channel; done: number; total: number; points?: SweepPoint[] }
+  | { type: 'progress'; runId: number; channel: Channel; done: number; total: number; points?: SweepPoint[]; phase?: 'training' }
   | { type: 'sweep-done'; runId: number; points: SweepPoint[]; ms: number }
   | { type: 'compare-done'; runId: number; rows: CompareRow[] }
   | { type: 'lossless-done'; runId: number; result: LosslessResult }

@@ -44,11 +44,17 @@ export class Simulator {
 
   /** Handles one message; resolves when its job ends (finished, superseded or cancelled). */
   async handle(m: ToWorker): Promise<void> {
+    if (m.type === 'crash') {
+      setTimeout(() => {
+        throw new Error('the simulation worker crashed (on request)');
+      }, 0);
+      return;
+    }
     if (m.type === 'cancel') {
       if (this.current.get(m.channel) === m.runId) this.current.delete(m.channel);
       return;
     }
-    const channel: Channel = m.type;
+    const channel: Channel = m.type as Channel;
     this.current.set(channel, m.runId);
     try {
       if (m.type === 'run') await this.run(m.runId, m.params, m.customCorpus);
@@ -68,7 +74,12 @@ export class Simulator {
   }
 
   private async run(runId: number, params: SimParams, custom?: string): Promise<void> {
-    const world = prepareWorld(params, this.textsWith(custom)).at(`${params.seed}`);
+    // Training a pasted corpus can take seconds: report progress as it counts.
+    const training =
+      custom === undefined
+        ? undefined
+        : (done: number, total: number) => this.post({ type: 'progress', runId, channel: 'run', phase: 'training', done, total });
+    const world = prepareWorld(params, this.textsWith(custom), training).at(`${params.seed}`);
     this.post({
       type: 'run-start',
       runId,

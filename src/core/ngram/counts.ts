@@ -30,11 +30,15 @@ function bump(map: OrderCounts, key: string, token: TokenId, by = 1): void {
  * Raw counts of every n-gram of length `order` over the sequences, each padded on the left
  * with order-1 `bos` tokens (the notebook's SimpleNGram.train, for any order).
  */
-export function countNgrams(seqs: readonly (readonly TokenId[])[], order: number, bos: TokenId): OrderCounts {
+export function countNgrams(seqs: readonly (readonly TokenId[])[], order: number, bos: TokenId, onTokens?: (n: number) => void): OrderCounts {
   const map: OrderCounts = new Map();
   for (const s of seqs) {
     const padded = [...new Array<TokenId>(order - 1).fill(bos), ...s];
-    for (let i = order - 1; i < padded.length; i++) bump(map, contextKey(padded, i, order - 1), padded[i]);
+    for (let i = order - 1; i < padded.length; i++) {
+      bump(map, contextKey(padded, i, order - 1), padded[i]);
+      // Progress for long corpora, every 2^17 tokens.
+      if (onTokens && ((i - order + 2) & 0x1ffff) === 0) onTokens(0x20000);
+    }
   }
   return map;
 }

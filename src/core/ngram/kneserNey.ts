@@ -31,9 +31,15 @@ function discountOf(counts: OrderCounts): number {
  * Trains interpolated Kneser-Ney of the given order over the sequences (padded with `bos`).
  * Tokens listed in `never` (e.g. the padding token) get probability zero.
  */
-export function trainKneserNey(seqs: readonly (readonly TokenId[])[], order: number, vocabSize: number, bos: TokenId): KneserNey {
+export function trainKneserNey(
+  seqs: readonly (readonly TokenId[])[],
+  order: number,
+  vocabSize: number,
+  bos: TokenId,
+  onTokens?: (n: number) => void,
+): KneserNey {
   const counts: OrderCounts[] = new Array(order);
-  counts[order - 1] = countNgrams(seqs, order, bos);
+  counts[order - 1] = countNgrams(seqs, order, bos, onTokens);
   for (let k = order - 1; k >= 1; k--) counts[k - 1] = continuationCounts(counts[k], k);
   const discounts = counts.map(discountOf);
   const base = new Float64Array(vocabSize);

@@ -2,7 +2,7 @@ import { hashString } from '../hash';
 import type { SimParams } from '../params';
 import { SCENARIOS } from '../scenarios';
 import type { World } from '../types';
-import { type Corpus, type NgramModels, ngramWorld, seedCorpus, textCorpus, trainNgramModels } from './ngramWorld';
+import { type Corpus, type NgramModels, ngramWorld, seedCorpus, type TrainingProgress, textCorpus, trainNgramModels } from './ngramWorld';
 import { seedWorld } from './seedWorld';
 import { syntheticBank, syntheticPrompt, syntheticWorld } from './syntheticWorld';
 
@@ -33,7 +33,7 @@ function corpusFor(params: SimParams, texts: CorpusTexts): Corpus {
 }
 
 /** Builds the shared parts of the world that `params` describe. */
-export function prepareWorld(params: SimParams, texts: CorpusTexts = {}): PreparedWorld {
+export function prepareWorld(params: SimParams, texts: CorpusTexts = {}, onProgress?: TrainingProgress): PreparedWorld {
   // A scenario is a task for the n-gram world, whatever world was chosen.
   switch (params.scenario !== 'none' ? 'ngram' : params.world) {
     case 'seed':
@@ -50,7 +50,7 @@ export function prepareWorld(params: SimParams, texts: CorpusTexts = {}): Prepar
       const key = `${params.scenario}:${params.corpus}:${hashString(text)}:${text.length}:${params.order}:${params.draftOrder}`;
       let models = trained.get(key);
       if (models === undefined) {
-        models = trainNgramModels(corpus, params.order, params.draftOrder);
+        models = trainNgramModels(corpus, params.order, params.draftOrder, onProgress);
         if (trained.size >= 4) trained.clear();
         trained.set(key, models);
       }

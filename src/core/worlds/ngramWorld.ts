@@ -44,6 +44,9 @@ export function textCorpus(name: string, text: string, defaultPrompt = ''): Corp
   return { name, tokenizer, sequences: [tokenizer.split(text)], sentences: false, defaultPrompt };
 }
 
+/** Called during training with tokens counted so far and in all. */
+export type TrainingProgress = (done: number, total: number) => void;
+
 /** The trained parts shared by every run on the same corpus and orders. */
 export interface NgramModels {
   readonly corpus: Corpus;
@@ -59,7 +62,7 @@ export interface NgramModels {
 }
 
 /** Trains the target (order `order`) and the draft (order `draftOrder`) on the corpus. */
-export function trainNgramModels(corpus: Corpus, order: number, draftOrder: number): NgramModels {
+export function trainNgramModels(corpus: Corpus, order: number, draftOrder: number, onProgress?: TrainingProgress): NgramModels {
   const vocab = new VocabBuilder();
   const bos = vocab.add('<s>');
   const eos = corpus.sentences ? vocab.add('</s>') : null;
@@ -69,13 +72,25 @@ export function trainNgramModels(corpus: Corpus, order: number, draftOrder: numb
   });
   const history = (corpus.history ?? []).map((h) => vocab.addAll(corpus.tokenizer.split(h)));
   const size = vocab.tokens.length;
+  // Progress: the target's and the draft's counting passes over every token.
+  const total = 2 * seqs.reduce((a, s) => a + s.length, 0);
+  let done = 0;
+  const tick = onProgress
+    ? (n: number) => {
+        done += n;
+        onProgress(done, total);
+      }
+    : undefined;
+  const target = trainKneserNey(seqs, order, size, bos, tick);
+  const draft = trainKneserNey(seqs, draftOrder, size, bos, tick);
+  onProgress?.(total, total);
   return {
     corpus,
     vocab,
     bos,
     eos,
-    target: trainKneserNey(seqs, order, size, bos),
-    draft: trainKneserNey(seqs, draftOrder, size, bos),
+    target,
+    draft,
     heads: [],
     seqs,
     history,
