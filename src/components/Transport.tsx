@@ -1,16 +1,8 @@
 import { traceToJson } from '../core';
 import { SPEEDS } from '../store/runSlice';
 import { useStore } from '../store/store';
+import { saveFile } from './download';
 import { useT } from './useT';
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Play / pause, step, back, reset, a scrubber over the steps, speed and the JSON download. */
 export function Transport() {
@@ -20,7 +12,10 @@ export function Transport() {
   const saveJson = () => {
     if (!s.world) return;
     const doc = traceToJson(s.world.vocab, s.world.prompt, s.world.tokenizer, s.events);
-    download(`specplay-${s.params.world}-gamma${s.params.gamma}-seed${s.params.seed}.json`, `${JSON.stringify(doc, null, 2)}\n`);
+    saveFile(
+      `specplay-${s.params.world}-gamma${s.params.gamma}-seed${s.params.seed}.json`,
+      new Blob([`${JSON.stringify(doc, null, 2)}\n`], { type: 'application/json' }),
+    );
   };
   return (
     <section className="panel transport" aria-label={t('scrubber')}>

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, openPage, serve } from './harness.mjs';
+import { openPage, startSite } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = startSite({ before, after });
 
 async function open(hash) {
-  const r = await openPage(browser.context, server.url + hash);
+  const r = await openPage(site.browser.context, site.server.url + hash);
   await r.page.getByTestId('tab-analysis').click();
   await r.page.getByTestId('btn-sweep').waitFor();
   return r;
@@ -87,7 +78,7 @@ test('analysis - time from pressing sweep (gamma 1..16, default 200 trials) to d
 });
 
 test('lossless - the standard rule passes; the wrong rule p >= q fails', async () => {
-  const { page, errors } = await openPage(browser.context, `${server.url}#world=synthetic&vocab=8&alpha=0.6&gamma=3&seed=3`);
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}#world=synthetic&vocab=8&alpha=0.6&gamma=3&seed=3`);
   await page.getByTestId('tab-lossless').click();
   await page.getByTestId('btn-lossless').click();
   await page.getByTestId('lossless-verdict').waitFor({ timeout: 60000 });
@@ -100,7 +91,7 @@ test('lossless - the standard rule passes; the wrong rule p >= q fails', async (
 });
 
 test('engine numbers - a vLLM metrics line is read and fitted; a bad one gets a message; the run prints its own', async () => {
-  const { page, errors } = await openPage(browser.context, `${server.url}#world=synthetic&alpha=0.7&gamma=5&seed=1`);
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}#world=synthetic&alpha=0.7&gamma=5&seed=1`);
   await page.getByTestId('btn-step').click();
   await page.getByTestId('tab-engine').click();
   const alpha = Number(await page.getByTestId('metrics-alpha').textContent());

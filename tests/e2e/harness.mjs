@@ -88,3 +88,28 @@ export async function openPage(context, url) {
   await page.goto(url);
   return { page, errors };
 }
+
+/**
+ * Registers before/after hooks that start the static server and Chromium once for a test file;
+ * returns a getter for { server, browser }.
+ */
+export function startSite(hooks) {
+  const site = {};
+  hooks.before(async () => {
+    site.server = await serve();
+    site.browser = await launch();
+  });
+  hooks.after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
+
+/** Waits until the current run is complete (the download button is enabled). */
+export async function ready(page) {
+  await page.waitForFunction(() => {
+    const b = document.querySelector('[data-testid="btn-download"]');
+    return b && !b.disabled;
+  });
+}

@@ -1,27 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, openPage, serve } from './harness.mjs';
+import { openPage, ready, startSite } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function ready(page) {
-  await page.waitForFunction(() => {
-    const b = document.querySelector('[data-testid="btn-download"]');
-    return b && !b.disabled;
-  });
-}
+const site = startSite({ before, after });
 
 test('methods - every method runs in the page on the code-editing scenario', async () => {
-  const { page, errors } = await openPage(browser.context, `${server.url}#scenario=code&gamma=5&temperature=0&length=40`);
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}#scenario=code&gamma=5&temperature=0&length=40`);
   for (const method of ['draft', 'ngram', 'suffix', 'mtp', 'tree', 'autoregressive']) {
     await page.getByTestId('param-method').selectOption(method);
     await page.waitForFunction((m) => location.hash.includes(`method=${m}`), method);
@@ -35,7 +19,7 @@ test('methods - every method runs in the page on the code-editing scenario', asy
 });
 
 test('methods - n-gram lookup highlights the match; the tree view draws the tree', async () => {
-  const { page, errors } = await openPage(browser.context, `${server.url}#scenario=code&method=ngram&lookupMin=2&lookupMax=4&gamma=5&temperature=0`);
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}#scenario=code&method=ngram&lookupMin=2&lookupMax=4&gamma=5&temperature=0`);
   await ready(page);
   // Step until a step proposes something, then the match is shown.
   const revealed = page.locator('[data-testid="current-step"][data-revealed="true"]');
@@ -58,7 +42,7 @@ test('methods - n-gram lookup highlights the match; the tree view draws the tree
 });
 
 test('methods - the compare view ranks every method', async () => {
-  const { page, errors } = await openPage(browser.context, `${server.url}#scenario=chat&temperature=0&length=40`);
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}#scenario=chat&temperature=0&length=40`);
   await page.getByTestId('tab-compare').click();
   await page.getByTestId('btn-compare').click();
   await page.waitForSelector('[data-testid="compare-view"][data-status="done"]', { timeout: 60000 });
@@ -71,7 +55,7 @@ test('methods - the compare view ranks every method', async () => {
 });
 
 test('methods - export snippets carry the current gamma; the n-gram lab reproduces the notebook', async () => {
-  const { page, errors } = await openPage(browser.context, `${server.url}#world=ngram&corpus=en&method=draft&gamma=7`);
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}#world=ngram&corpus=en&method=draft&gamma=7`);
   await page.getByTestId('tab-export').click();
   assert.match(await page.getByTestId('export-vllm').textContent(), /"num_speculative_tokens": 7/);
   assert.match(await page.getByTestId('export-sglang').textContent(), /--speculative-num-steps 7/);

@@ -2,29 +2,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { launch, openPage, serve } from './harness.mjs';
+import { openPage, ready, startSite } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = startSite({ before, after });
 
 /** The headless runner's `run --json` for the same parameters. */
 function runner(args) {
   return JSON.parse(execFileSync('npx', ['tsx', 'src/cli/sim.ts', 'run', ...args, '--json'], { encoding: 'utf8' }));
-}
-
-async function ready(page) {
-  await page.waitForFunction(() => {
-    const b = document.querySelector('[data-testid="btn-download"]');
-    return b && !b.disabled;
-  });
 }
 
 const cursorOf = (page) => page.getByTestId('scrubber').inputValue().then(Number);
@@ -32,7 +16,7 @@ const stat = (page, id) => page.getByTestId(id).getAttribute('data-value').then(
 
 test('playground - a hash link steps to the end and matches the headless runner', async () => {
   const hash = '#world=ngram&corpus=en&method=draft&gamma=4&length=40&temperature=0.8&seed=7';
-  const { page, errors } = await openPage(browser.context, server.url + hash);
+  const { page, errors } = await openPage(site.browser.context, site.server.url + hash);
   await ready(page);
   const cli = runner(['--world', 'ngram', '--corpus', 'en', '--gamma', '4', '--length', '40', '--temperature', '0.8', '--seed', '7']);
   while (await page.getByTestId('btn-step').isEnabled()) await page.getByTestId('btn-step').click();
@@ -77,7 +61,7 @@ test('playground - a hash link steps to the end and matches the headless runner'
 });
 
 test('playground - changing gamma rewrites the hash; reloading gives the same run', async () => {
-  const { page, errors } = await openPage(browser.context, `${server.url}#world=synthetic&gamma=3&seed=4&length=30`);
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}#world=synthetic&gamma=3&seed=4&length=30`);
   await ready(page);
   await page.getByTestId('param-gamma').fill('6');
   await page.waitForFunction(() => location.hash.includes('gamma=6'));
@@ -97,7 +81,7 @@ test('playground - changing gamma rewrites the hash; reloading gives the same ru
 });
 
 test('playground - keyboard: ArrowRight steps, ArrowLeft goes back, Space plays, R resets', async () => {
-  const { page } = await openPage(browser.context, `${server.url}#world=seed&gamma=3&seed=1`);
+  const { page } = await openPage(site.browser.context, `${site.server.url}#world=seed&gamma=3&seed=1`);
   await ready(page);
   await page.locator('h1').click();
   await page.keyboard.press('ArrowRight');
@@ -115,7 +99,7 @@ test('playground - keyboard: ArrowRight steps, ArrowLeft goes back, Space plays,
 });
 
 test('playground - a malformed hash shows a notice and a working page', async () => {
-  const { page, errors } = await openPage(browser.context, `${server.url}#world=mars&gamma=999&temperature=%E4%B8&seed=abc&corpus=custom`);
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}#world=mars&gamma=999&temperature=%E4%B8&seed=abc&corpus=custom`);
   await ready(page);
   const notices = await page.getByTestId('notices').textContent();
   assert.match(notices, /world must be one of/);
@@ -128,7 +112,7 @@ test('playground - a malformed hash shows a notice and a working page', async ()
 });
 
 test('playground - a 500-token run at top speed leaves no main-thread long task over 50 ms', async () => {
-  const { page, errors } = await openPage(browser.context, `${server.url}#world=ngram&corpus=en&gamma=4&length=500&seed=3`);
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}#world=ngram&corpus=en&gamma=4&length=500&seed=3`);
   await page.evaluate(() => {
     window.__longest = 0;
     new PerformanceObserver((list) => {

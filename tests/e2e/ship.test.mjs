@@ -2,31 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { launch, openPage, serve } from './harness.mjs';
+import { openPage, ready, startSite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function ready(page) {
-  await page.waitForFunction(() => {
-    const b = document.querySelector('[data-testid="btn-download"]');
-    return b && !b.disabled;
-  });
-}
+const site = startSite({ before, after });
 
 test('embed - compact view, hidden parts, a link to the full page, height messages and host commands', async () => {
-  const { page, errors } = await openPage(browser.context, `${server.url}embed-demo.html`);
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}embed-demo.html`);
   const frame = page.frameLocator('#frame-strong');
   await frame.getByTestId('btn-step').waitFor();
   // hide=controls: no parameter panel; embed: no header.
@@ -46,7 +30,7 @@ test('embed - compact view, hidden parts, a link to the full page, height messag
 });
 
 test('embed - autoplay starts when the frame becomes visible', async () => {
-  const { page } = await openPage(browser.context, `${server.url}embed-demo.html`);
+  const { page } = await openPage(site.browser.context, `${site.server.url}embed-demo.html`);
   const frame = page.frameLocator('#frame-notebook');
   await frame.getByTestId('btn-step').waitFor();
   // The notebook frame is visible at the top: it plays by itself and gets past step 0.
@@ -59,7 +43,7 @@ test('embed - autoplay starts when the frame becomes visible', async () => {
 });
 
 test('share - the menu copies a link and an iframe snippet for the current state', async () => {
-  const { page } = await openPage(browser.context, `${server.url}#world=seed&gamma=2`);
+  const { page } = await openPage(site.browser.context, `${site.server.url}#world=seed&gamma=2`);
   await page.getByTestId('share-menu').locator('button').first().click();
   await page.getByTestId('share-embed').click();
   const snippet = await page.getByTestId('share-text').inputValue();
@@ -70,7 +54,7 @@ test('share - the menu copies a link and an iframe snippet for the current state
 });
 
 test('i18n - the toggle switches every visible string; lang= in the link wins', async () => {
-  const { page } = await openPage(browser.context, `${server.url}#world=seed&lang=zh`);
+  const { page } = await openPage(site.browser.context, `${site.server.url}#world=seed&lang=zh`);
   await ready(page);
   assert.equal(await page.getByTestId('btn-step').textContent(), '单步 ▶');
   await page.getByTestId('lang-toggle').click();
@@ -81,7 +65,7 @@ test('i18n - the toggle switches every visible string; lang= in the link wins', 
 
 for (const theme of ['light', 'dark'])
   test(`a11y - axe finds no serious or critical violations (${theme})`, async () => {
-    const { page } = await openPage(browser.context, `${server.url}#world=ngram&corpus=en&gamma=4&theme=${theme}`);
+    const { page } = await openPage(site.browser.context, `${site.server.url}#world=ngram&corpus=en&gamma=4&theme=${theme}`);
     await ready(page);
     for (let i = 0; i < 3; i++) await page.getByTestId('btn-step').click();
     await page.locator('[data-testid="current-step"][data-revealed="true"]').waitFor();
@@ -144,11 +128,11 @@ test('robustness - 200 random hashes never blank the page or throw', async () =>
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed % n;
   };
-  const { page, errors } = await openPage(browser.context, server.url);
+  const { page, errors } = await openPage(site.browser.context, site.server.url);
   for (let i = 0; i < 200; i++) {
     const parts = [];
     for (let j = rnd(6); j >= 0; j--) parts.push(`${keys[rnd(keys.length)]}=${values[rnd(values.length)]}`);
-    await page.goto(`${server.url}#${parts.join('&')}`);
+    await page.goto(`${site.server.url}#${parts.join('&')}`);
     await page.getByTestId('btn-step').waitFor({ timeout: 10000 });
   }
   // The last page still works.
@@ -160,7 +144,7 @@ test('robustness - 200 random hashes never blank the page or throw', async () =>
 });
 
 test('robustness - a 5 MB pasted corpus trains in the worker with progress; the page stays responsive', async () => {
-  const { page, errors } = await openPage(browser.context, `${server.url}#world=ngram&corpus=en`);
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}#world=ngram&corpus=en`);
   await ready(page);
   // The test builds its 5 MB text first (its own work is not the page's), then watches.
   const words = ['the', 'draft', 'model', 'proposes', 'tokens', 'and', 'target', 'verifies', 'them', 'in', 'one', 'pass'];
@@ -198,7 +182,7 @@ test('robustness - a 5 MB pasted corpus trains in the worker with progress; the 
 });
 
 test('robustness - if the worker dies the page says so, restarts it and keeps the parameters', async () => {
-  const { page } = await openPage(browser.context, `${server.url}#world=synthetic&gamma=7&seed=9`);
+  const { page } = await openPage(site.browser.context, `${site.server.url}#world=synthetic&gamma=7&seed=9`);
   await ready(page);
   await page.evaluate(() => window.dispatchEvent(new CustomEvent('specplay:crash-worker')));
   await page.getByTestId('notices').waitFor();
@@ -211,8 +195,8 @@ test('robustness - if the worker dies the page says so, restarts it and keeps th
 });
 
 test('budget - time to first rendered token chips (a link that opens at step 1)', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}#world=seed&gamma=3&step=1`);
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}#world=seed&gamma=3&step=1`);
   await page.getByTestId('token-chip').first().waitFor();
   const ms = await page.evaluate(() => performance.now());
   console.log(`# time to first token chips: ${ms.toFixed(0)} ms after navigation start`);

@@ -79,60 +79,17 @@ const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { 
       <ChartFrame id="chart-acceptance" title={t('chart.acceptance')} rows={acc}>
         <div className="chart-pair">
           <ResponsiveContainer width="100%" height={H}>
-            <ComposedChart data={acc} margin={{ top: 14, right: 16, bottom: 22, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis
-                dataKey="gamma"
-                type="number"
-                domain={[1, 16]}
-                ticks={[1, 2, 4, 8, 12, 16]}
-                label={{ value: 'gamma', position: 'insideBottom', offset: -12, fontSize: 12 }}
-              />
-              <YAxis
-                domain={[0, 1]}
-                label={{ value: t('axis.acceptance'), angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }}
-              />
-              <Tooltip formatter={fmt} />
-              <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
-              <Line name={t('series.theory')} dataKey="theoryAcceptanceRate" stroke={THEORY} dot={false} isAnimationActive={false} />
-              <Line
-                name={t('series.measured')}
-                dataKey="acceptanceRate"
-                stroke="none"
-                legendType="circle"
-                dot={{ r: 3, fill: MEASURED }}
-                isAnimationActive={false}
-              >
-                <ErrorBar dataKey="acceptanceRateCi" width={3} stroke={MEASURED} />
-              </Line>
+            <ComposedChart data={acc} margin={MARGIN}>
+              {gammaFrame(t('axis.acceptance'), [0, 1])}
+              {theoryLine(t('series.theory'), 'theoryAcceptanceRate')}
+              {measuredPoints(t('series.measured'), 'acceptanceRate', 'acceptanceRateCi')}
             </ComposedChart>
           </ResponsiveContainer>
           <ResponsiveContainer width="100%" height={H}>
-            <ComposedChart data={acc} margin={{ top: 14, right: 16, bottom: 22, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis
-                dataKey="gamma"
-                type="number"
-                domain={[1, 16]}
-                ticks={[1, 2, 4, 8, 12, 16]}
-                label={{ value: 'gamma', position: 'insideBottom', offset: -12, fontSize: 12 }}
-              />
-              <YAxis
-                label={{ value: t('axis.tokensPerStep'), angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }}
-              />
-              <Tooltip formatter={fmt} />
-              <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
-              <Line name={t('series.theory')} dataKey="theoryTokensPerStep" stroke={THEORY} dot={false} isAnimationActive={false} />
-              <Line
-                name={t('series.measured')}
-                dataKey="tokensPerStep"
-                stroke="none"
-                legendType="circle"
-                dot={{ r: 3, fill: MEASURED }}
-                isAnimationActive={false}
-              >
-                <ErrorBar dataKey="tokensPerStepCi" width={3} stroke={MEASURED} />
-              </Line>
+            <ComposedChart data={acc} margin={MARGIN}>
+              {gammaFrame(t('axis.tokensPerStep'))}
+              {theoryLine(t('series.theory'), 'theoryTokensPerStep')}
+              {measuredPoints(t('series.measured'), 'tokensPerStep', 'tokensPerStepCi')}
               <Line
                 name={t('series.meanAcceptanceLength')}
                 dataKey="meanAcceptanceLength"
@@ -147,34 +104,22 @@ const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { 
       </ChartFrame>
       <ChartFrame order={1} id="chart-speedup" title={t('chart.speedup')} rows={speed} caption={optimalGammaSentence(alpha, c, v)}>
         <ResponsiveContainer width="100%" height={H}>
-          <ComposedChart data={speed} margin={{ top: 14, right: 16, bottom: 22, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="gamma"
-              type="number"
-              domain={[1, 16]}
-              ticks={[1, 2, 4, 8, 12, 16]}
-              label={{ value: 'gamma', position: 'insideBottom', offset: -12, fontSize: 12 }}
-            />
-            <YAxis label={{ value: t('axis.speedup'), angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }} />
-            <Tooltip formatter={fmt} />
-            <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
+          <ComposedChart data={speed} margin={MARGIN}>
+            {gammaFrame(t('axis.speedup'))}
             <ReferenceLine
               x={best.gamma}
               stroke="#009e73"
               strokeDasharray="4 3"
               label={{ value: t('chart.optimal', { g: best.gamma }), position: 'insideTopRight', fontSize: 11 }}
             />
-            <Line name={t('series.theory')} dataKey="theorySpeedup" stroke={THEORY} dot={false} isAnimationActive={false} />
-            <Line name={t('series.measured')} dataKey="speedup" stroke="none" legendType="circle" dot={{ r: 3, fill: MEASURED }} isAnimationActive={false}>
-              <ErrorBar dataKey="speedupCi" width={3} stroke={MEASURED} />
-            </Line>
+            {theoryLine(t('series.theory'), 'theorySpeedup')}
+            {measuredPoints(t('series.measured'), 'speedup', 'speedupCi')}
           </ComposedChart>
         </ResponsiveContainer>
       </ChartFrame>
       <ChartFrame order={2} id="chart-alpha" title={t('chart.alpha')} rows={classic}>
         <ResponsiveContainer width="100%" height={H}>
-          <ComposedChart data={classic} margin={{ top: 14, right: 16, bottom: 22, left: 8 }}>
+          <ComposedChart data={classic} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="alpha" type="number" domain={[0, 1]} label={{ value: 'alpha', position: 'insideBottom', offset: -10 }} />
             <YAxis label={{ value: t('axis.speedup'), angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }} />
@@ -201,7 +146,7 @@ const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { 
       <ChartFrame order={3} id="chart-positions" title={t('chart.positions', { g: current?.gamma ?? gamma })} rows={positions}>
         <div className="chart-pair">
           <ResponsiveContainer width="100%" height={H}>
-            <ComposedChart data={positions} margin={{ top: 14, right: 16, bottom: 22, left: 8 }}>
+            <ComposedChart data={positions} margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="position" label={{ value: t('axis.position'), position: 'insideBottom', offset: -10 }} />
               <YAxis domain={[0, 1]} />
@@ -212,7 +157,7 @@ const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { 
             </ComposedChart>
           </ResponsiveContainer>
           <ResponsiveContainer width="100%" height={H}>
-            <ComposedChart data={hist} margin={{ top: 14, right: 16, bottom: 22, left: 8 }}>
+            <ComposedChart data={hist} margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="accepted" label={{ value: t('axis.acceptedLength'), position: 'insideBottom', offset: -10 }} />
               <YAxis />
@@ -225,3 +170,38 @@ const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { 
     </div>
   );
 });
+
+const MARGIN = { top: 14, right: 16, bottom: 22, left: 8 };
+
+/** Grid, gamma axis, y axis with its label, tooltip and legend: the frame of a gamma chart.
+ * (Plain element lists, not components: Recharts reads its children directly.) */
+function gammaFrame(yLabel: string, yDomain?: [number, number]) {
+  return [
+    <CartesianGrid key="grid" strokeDasharray="3 3" />,
+    <XAxis
+      key="x"
+      dataKey="gamma"
+      type="number"
+      domain={[1, 16]}
+      ticks={[1, 2, 4, 8, 12, 16]}
+      label={{ value: 'gamma', position: 'insideBottom', offset: -12, fontSize: 12 }}
+    />,
+    <YAxis key="y" domain={yDomain} label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }} />,
+    <Tooltip key="tip" formatter={fmt} />,
+    <Legend key="legend" verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />,
+  ];
+}
+
+/** A theory curve. */
+function theoryLine(name: string, dataKey: string) {
+  return <Line key={dataKey} name={name} dataKey={dataKey} stroke={THEORY} dot={false} isAnimationActive={false} />;
+}
+
+/** Measured points with their 95% interval as error bars. */
+function measuredPoints(name: string, dataKey: string, ciKey: string) {
+  return (
+    <Line key={dataKey} name={name} dataKey={dataKey} stroke="none" legendType="circle" dot={{ r: 3, fill: MEASURED }} isAnimationActive={false}>
+      <ErrorBar dataKey={ciKey} width={3} stroke={MEASURED} />
+    </Line>
+  );
+}

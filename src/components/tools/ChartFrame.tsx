@@ -1,14 +1,6 @@
 import { type ReactNode, startTransition, useEffect, useRef, useState } from 'react';
+import { saveFile } from '../download';
 import { useT } from '../useT';
-
-function save(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Rows as CSV (header from the first row's keys); numbers written in full precision. */
 export function toCsv(rows: readonly Record<string, number | string | null>[]): string {
@@ -73,7 +65,7 @@ export function ChartFrame({
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       ctx.scale(2, 2);
       ctx.drawImage(img, 0, 0, width, height);
-      canvas.toBlob((b) => b && save(`specplay-${id}.png`, b), 'image/png');
+      canvas.toBlob((b) => b && saveFile(`specplay-${id}.png`, b), 'image/png');
     };
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   };
@@ -86,7 +78,7 @@ export function ChartFrame({
             type="button"
             data-testid={`${id}-csv`}
             disabled={rows.length === 0}
-            onClick={() => save(`specplay-${id}.csv`, new Blob([toCsv(rows)], { type: 'text/csv' }))}
+            onClick={() => saveFile(`specplay-${id}.csv`, new Blob([toCsv(rows)], { type: 'text/csv' }))}
           >
             CSV
           </button>
@@ -95,7 +87,7 @@ export function ChartFrame({
             data-testid={`${id}-svg`}
             onClick={() => {
               const text = svgText(ref.current);
-              if (text) save(`specplay-${id}.svg`, new Blob([text], { type: 'image/svg+xml' }));
+              if (text) saveFile(`specplay-${id}.svg`, new Blob([text], { type: 'image/svg+xml' }));
             }}
           >
             SVG
