@@ -28,6 +28,8 @@ export function resolveSelection(event: StepEvent, sel: Selection): { detail: Po
 
 /** The default selection of a step: its decisive position (the rejection, else the last token). */
 export function defaultSelection(event: StepEvent, step: number): Selection {
+  // In a tree, verdicts index nodes, not path positions: show the step's last token.
+  if (event.info?.tree) return { step, kind: 'emitted', index: event.emitted.length - 1 };
   const rej = event.verdicts.indexOf('rejected');
   return { step, kind: 'emitted', index: rej >= 0 ? rej : event.emitted.length - 1 };
 }
