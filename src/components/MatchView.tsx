@@ -12,6 +12,7 @@ interface LookupInfo {
 interface SuffixInfo {
   matchLen: number;
   probs: number[];
+  counts: [number, number][];
   source: 'local' | 'global';
   start: number;
 }
@@ -74,7 +75,10 @@ export function MatchView({ event, step }: { event: StepEvent; step: number }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: fixed path
             <span key={i} className="hl-copy">
               {tokenText(world, x)}
-              <sub>{num(suffix.probs[i] ?? 0, 2)}</sub>
+              <sub title={t('match.countsTip')}>
+                {suffix.counts[i] ? `${suffix.counts[i][0]}/${suffix.counts[i][1]} → ` : ''}
+                {num(suffix.probs[i] ?? 0, 2)}
+              </sub>
               {sep}
             </span>
           ))}

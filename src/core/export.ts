@@ -9,11 +9,23 @@ export interface EngineSnippets {
   vllmServe: string;
   /** SGLang launch flags, or null where SGLang has no such method. */
   sglang: string | null;
-  /** Honest caveats: what the engines lack or do differently. */
-  notes: string[];
+  /** Honest caveats: what the engines lack or do differently (codes; EXPORT_NOTES_EN words them). */
+  notes: ExportNote[];
 }
 
 const TARGET = 'YOUR/target-model';
+
+/** The caveats an export can carry, in English (the page's tables word them per language). */
+export const EXPORT_NOTES_EN = {
+  treeChain: 'vLLM verifies a chain of num_speculative_tokens here, not a token tree; SGLang verifies the tree.',
+  sglangNgram: "SGLang's NGRAM method has its own n-gram window settings (not vLLM's prompt_lookup_min/max) and runs on CUDA only.",
+  mtpModel:
+    'MTP needs a model that ships MTP layers (e.g. DeepSeek-V3); SGLang runs them through its EAGLE path. vLLM warns that reusing one MTP layer for more than one token lowers acceptance.',
+  medusa: 'Medusa heads instead: vLLM method "medusa" with a Medusa checkpoint as model; SGLang has no Medusa method.',
+  noSuffix: "SGLang has no suffix decoding method; vLLM's needs the Arctic Inference package installed.",
+  typical: 'Typical acceptance is lossy; the engines above use lossless rejection sampling by default.',
+} as const;
+export type ExportNote = keyof typeof EXPORT_NOTES_EN;
 
 /** vLLM's speculative_config for the method, with vLLM's key names (null: no speculation). */
 export function vllmSpeculativeConfig(p: SimParams): Record<string, string | number> | null {
@@ -51,7 +63,7 @@ function pyValue(v: string | number): string {
 
 /** The snippets for vLLM (offline and server) and SGLang, for the current parameters. */
 export function engineSnippets(p: SimParams): EngineSnippets {
-  const notes: string[] = [];
+  const notes: ExportNote[] = [];
   const cfg = vllmSpeculativeConfig(p);
   const sampling =
     p.temperature <= 0 ? 'SamplingParams(temperature=0)' : `SamplingParams(temperature=${p.temperature}${p.topP < 1 ? `, top_p=${p.topP}` : ''})`;
@@ -78,26 +90,24 @@ export function engineSnippets(p: SimParams): EngineSnippets {
       break;
     case 'tree':
       sglang = `${base} \\\n  --speculative-algorithm EAGLE \\\n  --speculative-draft-model-path YOUR/eagle-draft-model \\\n  --speculative-num-steps ${p.depth} \\\n  --speculative-eagle-topk ${p.topk} \\\n  --speculative-num-draft-tokens ${p.draftTokens}`;
-      notes.push('vLLM verifies a chain of num_speculative_tokens here, not a token tree; SGLang verifies the tree.');
+      notes.push('treeChain');
       break;
     case 'ngram':
       sglang = `${base} \\\n  --speculative-algorithm NGRAM \\\n  --speculative-num-draft-tokens ${p.gamma + 1}`;
-      notes.push("SGLang's NGRAM method has its own n-gram window settings (not vLLM's prompt_lookup_min/max) and runs on CUDA only.");
+      notes.push('sglangNgram');
       break;
     case 'mtp': {
       const n = Math.min(p.gamma, p.heads);
       sglang = `${base} \\\n  --speculative-algorithm EAGLE \\\n  --speculative-num-steps ${n} \\\n  --speculative-eagle-topk 1 \\\n  --speculative-num-draft-tokens ${n + 1}`;
-      notes.push(
-        'MTP needs a model that ships MTP layers (e.g. DeepSeek-V3); SGLang runs them through its EAGLE path. vLLM warns that reusing one MTP layer for more than one token lowers acceptance.',
-      );
-      notes.push('Medusa heads instead: vLLM method "medusa" with a Medusa checkpoint as model; SGLang has no Medusa method.');
+      notes.push('mtpModel');
+      notes.push('medusa');
       break;
     }
     case 'suffix':
       sglang = null;
-      notes.push("SGLang has no suffix decoding method; vLLM's needs the Arctic Inference package installed.");
+      notes.push('noSuffix');
       break;
   }
-  if (p.acceptance === 'typical') notes.push('Typical acceptance is lossy; the engines above use lossless rejection sampling by default.');
+  if (p.acceptance === 'typical') notes.push('typical');
   return { vllmOffline, vllmServe, sglang, notes };
 }

@@ -17,7 +17,7 @@ export { type CorpusTexts, type PreparedWorld, prepareWorld } from './worlds';
 // chunk for organizeImports): reading vLLM's metrics line, and c and v from the hardware.
 
 export { type CompareRow, compareMethods, compareSteps, METHODS } from './compare';
-export { type EngineSnippets, engineSnippets, vllmSpeculativeConfig } from './export';
+export { type EngineSnippets, EXPORT_NOTES_EN, type ExportNote, engineSnippets, vllmSpeculativeConfig } from './export';
 export { labNext, labSentences, type NgramLab, trainLab } from './lab';
 export { LOSSLESS_ALPHA, type LosslessResult, losslessCheck, losslessSteps } from './lossless';
 export {

@@ -104,7 +104,8 @@ export const en = {
   matchTitle: 'Where the proposal came from',
   'match.ngram': 'The last {n} tokens also occur earlier; the proposal copies what followed them.',
   'match.none': 'No earlier occurrence of the last tokens: nothing proposed, the target decodes one token.',
-  'match.suffix': 'Suffix of {n} tokens matched in the {source} tree; the path’s running probabilities:',
+  'match.suffix': 'Suffix of {n} tokens matched in the {source} tree; each step down the path with its counts and running probability:',
+  'match.countsTip': 'count(child) / count(node) in the tree, then the running probability',
   'match.local': 'local (this request)',
   'match.global': 'global (earlier answers)',
   treeTitle: 'Token tree',
@@ -204,6 +205,17 @@ export const en = {
   'engine.reproduce': 'Reproduce in a synthetic world',
   'engine.out': 'This run, as vLLM would log it',
   'engine.noRun': 'Nothing drafted yet.',
+  'opt.free':
+    'With free drafting and free verification (c = v = 0) every extra drafted token can only help, so the largest gamma ({max}) always wins; no real system has c = v = 0.',
+  'opt.best': 'gamma {g} gives {s}x; {next} or more loses.',
+  'opt.bestMax': 'gamma {g} gives {s}x; larger gammas were not tried.',
+  'exportNote.treeChain': 'vLLM verifies a chain of num_speculative_tokens here, not a token tree; SGLang verifies the tree.',
+  'exportNote.sglangNgram': "SGLang's NGRAM method has its own n-gram window settings (not vLLM's prompt_lookup_min/max) and runs on CUDA only.",
+  'exportNote.mtpModel':
+    'MTP needs a model that ships MTP layers (e.g. DeepSeek-V3); SGLang runs them through its EAGLE path. vLLM warns that reusing one MTP layer for more than one token lowers acceptance.',
+  'exportNote.medusa': 'Medusa heads instead: vLLM method "medusa" with a Medusa checkpoint as model; SGLang has no Medusa method.',
+  'exportNote.noSuffix': "SGLang has no suffix decoding method; vLLM's needs the Arctic Inference package installed.",
+  'exportNote.typical': 'Typical acceptance is lossy; the engines above use lossless rejection sampling by default.',
   // Compare
   'compare.run': 'Compare all methods',
   'compare.trials': 'Trials per method',

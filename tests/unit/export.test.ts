@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/core';
-import { engineSnippets, vllmSpeculativeConfig } from '../../src/core/export';
+import { EXPORT_NOTES_EN, engineSnippets, vllmSpeculativeConfig } from '../../src/core/export';
 
 const p = (over: Partial<typeof DEFAULT_PARAMS>) => ({ ...DEFAULT_PARAMS, ...over });
 
@@ -21,7 +21,7 @@ describe('export', () => {
   test('engineSnippets - a method an engine lacks says so instead of inventing flags', () => {
     const s = engineSnippets(p({ method: 'suffix', gamma: 6 }));
     expect(s.sglang).toBeNull();
-    expect(s.notes.join(' ')).toMatch(/SGLang has no suffix decoding/);
+    expect(s.notes.map((n) => EXPORT_NOTES_EN[n]).join(' ')).toMatch(/SGLang has no suffix decoding/);
     expect(s.vllmOffline).toContain('"suffix_decoding_max_tree_depth": 24');
     const t = engineSnippets(p({ method: 'tree', depth: 5, topk: 4, draftTokens: 16 }));
     expect(t.sglang).toContain('--speculative-eagle-topk 4');

@@ -1,12 +1,12 @@
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { optimalGammaSentence, type SweepPoint } from '../../core';
+import type { SweepPoint } from '../../core';
 import { useStore } from '../../store/store';
 import { startSweep } from '../../store/sync';
 import { NumberInput } from '../Field';
 import { useT } from '../useT';
 import { ChartFrame } from './ChartFrame';
-import { acceptanceRows, alphaRows, histogramRows, optimalGamma, pooledAlpha, positionRows, speedupRows } from './chartData';
+import { acceptanceRows, alphaRows, histogramRows, optimalGamma, optimalSentence, pooledAlpha, positionRows, speedupRows } from './chartData';
 import { Progress } from './Progress';
 
 const GAMMAS = Array.from({ length: 16 }, (_, i) => i + 1);
@@ -22,8 +22,9 @@ export default function AnalysisPanel() {
   const params = useStore((s) => s.params);
   const [trials, setTrials] = useState(200);
   const [length, setLength] = useState(128);
-  // While running, redraw only when a gamma completes (not on every progress message).
-  const doneGammas = job.status === 'running' ? Math.max(0, job.partial.length - 1) : -1;
+  // While running, redraw only every fourth finished gamma (not on every progress message):
+  // each redraw of the charts is main-thread work.
+  const doneGammas = job.status === 'running' ? Math.floor(Math.max(0, job.partial.length - 1) / 4) * 4 : -1;
   const partial = job.partial;
   // biome-ignore lint/correctness/useExhaustiveDependencies: redraw per finished gamma only
   const points = useMemo(() => (job.result ? job.result.points : partial.slice(0, doneGammas)), [job.result, doneGammas]);
@@ -47,7 +48,7 @@ export default function AnalysisPanel() {
       </div>
       <Progress channel="sweep" testId="sweep-progress" />
       <p className="small" data-testid="optimal-gamma">
-        {points.length > 0 ? t('sweep.alpha', { alpha: num(alpha, 3) }) : t('sweep.hint')} {optimalGammaSentence(alpha, params.costRatio, params.verifyCost)}
+        {points.length > 0 ? t('sweep.alpha', { alpha: num(alpha, 3) }) : t('sweep.hint')} {optimalSentence(t, num, alpha, params.costRatio, params.verifyCost)}
       </p>
       <SweepCharts
         points={deferred}
@@ -62,7 +63,7 @@ export default function AnalysisPanel() {
 
 /** The four charts; memoised so progress messages during a sweep do not redraw them. */
 const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { points: SweepPoint[]; alpha: number; c: number; v: number; gamma: number }) {
-  const { t } = useT();
+  const { t, num } = useT();
   const acc = acceptanceRows(points, alpha);
   const speed = speedupRows(points, alpha, c, v);
   const best = optimalGamma(alpha, c, v);
@@ -102,7 +103,7 @@ const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { 
           </ResponsiveContainer>
         </div>
       </ChartFrame>
-      <ChartFrame order={1} id="chart-speedup" title={t('chart.speedup')} rows={speed} caption={optimalGammaSentence(alpha, c, v)}>
+      <ChartFrame order={1} id="chart-speedup" title={t('chart.speedup')} rows={speed} caption={optimalSentence(t, num, alpha, c, v)}>
         <ResponsiveContainer width="100%" height={H}>
           <ComposedChart data={speed} margin={MARGIN}>
             {gammaFrame(t('axis.speedup'))}

@@ -45,7 +45,7 @@ export default function ExportPanel() {
       {s.notes.length > 0 && (
         <ul className="small">
           {s.notes.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={n}>{t(`exportNote.${n}`)}</li>
           ))}
         </ul>
       )}

@@ -1,4 +1,5 @@
 import { expectedAcceptanceRate, expectedSpeedup, expectedTokensPerStep, optimalGamma, type SweepPoint } from '../../core';
+import type { MessageKey } from '../../i18n';
 
 /** 95% normal interval half-width from a standard error. */
 const Z95 = 1.96;
@@ -61,3 +62,17 @@ export function histogramRows(p: SweepPoint) {
 }
 
 export { optimalGamma };
+
+/** The optimal gamma said in words, in the page's language. */
+export function optimalSentence(
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string,
+  num: (n: number, d?: number) => string,
+  alpha: number,
+  c: number,
+  v: number,
+  maxGamma = 16,
+): string {
+  if (c === 0 && v === 0) return t('opt.free', { max: maxGamma });
+  const { gamma, speedup } = optimalGamma(alpha, c, v, maxGamma);
+  return gamma < maxGamma ? t('opt.best', { g: gamma, s: num(speedup, 2), next: gamma + 1 }) : t('opt.bestMax', { g: gamma, s: num(speedup, 2) });
+}

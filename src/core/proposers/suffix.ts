@@ -66,7 +66,11 @@ export function suffixProposer(s: SuffixSettings, global: SuffixTrie | null, tar
         tokens,
         q: tokens.map(() => null),
         draftCost: (tokens.length * LOOKUP_MS_PER_TOKEN) / targetMs,
-        info: { suffix: best ? { matchLen: best.matchLen, probs: best.probs, score: best.score, source: best.source, start: len - best.matchLen } : null },
+        info: {
+          suffix: best
+            ? { matchLen: best.matchLen, probs: best.probs, counts: best.counts, score: best.score, source: best.source, start: len - best.matchLen }
+            : null,
+        },
       };
     },
   };

@@ -60,6 +60,8 @@ export interface SuffixCandidate {
   tokens: TokenId[];
   /** Running probability after each token: product of count(child) / count(parent). */
   probs: number[];
+  /** count(child) / count(parent) of each step down the path. */
+  counts: [number, number][];
   /** Expected accepted tokens: sum of probs. */
   score: number;
   /** Which tree it came from. */
@@ -90,6 +92,7 @@ export function speculateFromTrie(
     const limit = Math.min(maxSpec, Math.floor(m * specFactor + offset), trie.depth - m);
     const tokens: TokenId[] = [];
     const probs: number[] = [];
+    const counts: [number, number][] = [];
     let prob = 1;
     while (tokens.length < limit && n.children.size > 0) {
       let bestTok = -1;
@@ -104,10 +107,11 @@ export function speculateFromTrie(
       prob = p;
       tokens.push(bestTok);
       probs.push(prob);
+      counts.push([(bestChild as SuffixNode).count, n.count]);
       n = bestChild as SuffixNode;
     }
     const score = probs.reduce((a, b) => a + b, 0);
-    if (tokens.length > 0 && (best === null || score >= best.score)) best = { matchLen: m, tokens, probs, score, source };
+    if (tokens.length > 0 && (best === null || score >= best.score)) best = { matchLen: m, tokens, probs, counts, score, source };
   }
   return best;
 }
