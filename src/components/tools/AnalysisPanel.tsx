@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SweepPoint } from '../../core';
 import { useStore } from '../../store/store';
@@ -11,6 +11,9 @@ import { Progress } from './Progress';
 
 const GAMMAS = Array.from({ length: 16 }, (_, i) => i + 1);
 const H = 260;
+/** Charts redraw at most this often during a sweep, ms. */
+const REDRAW_MS = 2000;
+const NO_POINTS: SweepPoint[] = [];
 const MEASURED = '#0072b2';
 const THEORY = '#d55e00';
 const fmt = (x: unknown) => (typeof x === 'number' ? (Number.isFinite(x) ? x.toFixed(3) : '–') : String(x));
@@ -22,12 +25,25 @@ export default function AnalysisPanel() {
   const params = useStore((s) => s.params);
   const [trials, setTrials] = useState(200);
   const [length, setLength] = useState(128);
-  // While running, redraw only every fourth finished gamma (not on every progress message):
-  // each redraw of the charts is main-thread work.
-  const doneGammas = job.status === 'running' ? Math.floor(Math.max(0, job.partial.length - 1) / 4) * 4 : -1;
-  const partial = job.partial;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw per finished gamma only
-  const points = useMemo(() => (job.result ? job.result.points : partial.slice(0, doneGammas)), [job.result, doneGammas]);
+  // While running, redraw the charts at most every 2 s (each redraw is main-thread work): a
+  // short sweep draws once at the end, a long one still shows its finished gammas.
+  const [snapshot, setSnapshot] = useState<SweepPoint[]>([]);
+  const lastDraw = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new sweep restarts the clock
+  useEffect(() => {
+    lastDraw.current = performance.now();
+    setSnapshot([]);
+  }, [job.runId]);
+  useEffect(() => {
+    if (job.status !== 'running') return;
+    const done = Math.max(0, job.partial.length - 1);
+    const now = performance.now();
+    if (done > snapshot.length && now - lastDraw.current > REDRAW_MS) {
+      lastDraw.current = now;
+      setSnapshot(job.partial.slice(0, done));
+    }
+  }, [job.partial, job.status, snapshot.length]);
+  const points = job.result ? job.result.points : job.status === 'running' ? snapshot : NO_POINTS;
   const alpha = points.length > 0 ? pooledAlpha(points) : params.world === 'synthetic' ? params.alpha : 0.8;
   // Charts render in a transition: React slices the work so the page stays responsive.
   const deferred = useDeferredValue(points);
