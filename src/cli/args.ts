@@ -37,6 +37,7 @@ const OPTION_OF: Partial<Record<keyof SimParams, string>> = {
   minTokenProb: 'min-token-prob',
   headDecay: 'head-decay',
   draftTokens: 'draft-tokens',
+  treeMode: 'tree-mode',
 };
 
 const optionName = (key: keyof SimParams): string => OPTION_OF[key] ?? key;

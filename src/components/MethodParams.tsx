@@ -51,6 +51,17 @@ export function MethodParams() {
           {slider('depth', 1, 10, 1)}
           {slider('topk', 1, 10, 1)}
           {slider('draftTokens', 1, 64, 1)}
+          <Field label={t('param.treeMode')} tip={t('param.treeMode.tip')} htmlFor="ctl-tree-mode">
+            <select
+              id="ctl-tree-mode"
+              data-testid="param-treeMode"
+              value={p.treeMode}
+              onChange={(e) => setParam('treeMode', e.target.value as SimParams['treeMode'])}
+            >
+              <option value="topk">{t('treeMode.topk')}</option>
+              <option value="sample">{t('treeMode.sample')}</option>
+            </select>
+          </Field>
         </>
       );
     default:

@@ -52,6 +52,8 @@ export interface SimParams {
   topk: number;
   depth: number;
   draftTokens: number;
+  /** tree: deterministic top-k children, or children sampled from the draft. */
+  treeMode: 'topk' | 'sample';
   /** A built-in task (prompt, reference output, earlier turns) or none. */
   scenario: ScenarioName;
   /** Roofline helper: sequences per batch, accelerator, model sizes (billions of parameters)
@@ -101,6 +103,7 @@ export const DEFAULT_PARAMS: Readonly<SimParams> = Object.freeze({
   topk: 4,
   depth: 5,
   draftTokens: 16,
+  treeMode: 'topk',
   scenario: 'none',
   batch: 1,
   hardware: 'h100',
@@ -139,6 +142,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'topk', kind: 'int', min: 1, max: 10 },
   { key: 'depth', kind: 'int', min: 1, max: 10 },
   { key: 'draftTokens', kind: 'int', min: 1, max: 64 },
+  { key: 'treeMode', kind: 'enum', values: ['topk', 'sample'] },
   { key: 'scenario', kind: 'enum', values: ['none', 'code', 'summary', 'chat', 'story'] },
   { key: 'batch', kind: 'int', min: 1, max: 4096 },
   { key: 'hardware', kind: 'enum', values: ['h100', 'h200'] },

@@ -65,7 +65,7 @@ export function makeProposer(world: World, params: Readonly<SimParams>): Propose
       return mtpProposer(world.heads, params.heads, params.costRatio);
     case 'tree':
       if (world.draft === null) throw new Error(`the ${world.kind} world has no draft model`);
-      return treeProposer(world.draft, { depth: params.depth, topk: params.topk, draftTokens: params.draftTokens }, params.costRatio);
+      return treeProposer(world.draft, { depth: params.depth, topk: params.topk, draftTokens: params.draftTokens, mode: params.treeMode }, params.costRatio);
   }
 }
 

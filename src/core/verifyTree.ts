@@ -1,14 +1,15 @@
-import { argmax, normalizeInPlace, sample, topEntries } from './dist';
+import { argmax, normalizeInPlace, overlap, sample, topEntries } from './dist';
 import { writePath } from './proposers/tree';
 import type { EmitKind, Model, PositionDetail, Proposal, RngStreams, TokenId, Verdict } from './types';
 import { TOP_K, type Verification } from './verify';
 
 /**
  * Verifies a token tree in one (modelled) target pass with tree attention. Walking down from
- * the root, the children of the current node are tried in order (best draft value first), each
- * a point mass: accept child x with probability r(x); on rejection zero x in r and renormalise,
- * then try the next (SpecInfer's rule for deterministic candidates, lossless). If all fail, emit
- * a sample of what is left of r; after an accepted leaf, a bonus token from p.
+ * the root, the children of the current node are tried in order, r starting as p. A top-k child
+ * is a point mass: accept x with probability r(x), else zero x in r and renormalise. A child
+ * sampled from q: accept with min(1, r(x)/q(x)), else r := norm(max(0, r - q)). Both are
+ * SpecInfer's rules and lossless. If all fail, emit a sample of what is left of r; after an
+ * accepted leaf, a bonus token from p.
  * Greedy: follow the child equal to the target's argmax; otherwise emit the argmax.
  */
 export function verifyTree(
@@ -65,15 +66,19 @@ export function verifyTree(
       r = Float64Array.from(p);
       for (const k of kids) {
         const x = proposal.tokens[k];
-        overlapSum += r[x];
+        const q = proposal.q[k];
+        // A top-k pick is a point mass: accept w.p. r(x), else zero x. A child sampled from q:
+        // accept w.p. min(1, r(x)/q(x)), else r := norm(max(0, r - q)) (SpecInfer).
+        overlapSum += q === null ? r[x] : overlap(r, q);
         overlapCount++;
         u = rng.accept.next();
-        if (u < r[x]) {
+        if (u < (q === null ? r[x] : r[x] / q[x])) {
           next = k;
           break;
         }
         verdicts[k] = 'rejected';
-        r[x] = 0;
+        if (q === null) r[x] = 0;
+        else for (let i = 0; i < r.length; i++) r[i] = r[i] > q[i] ? r[i] - q[i] : 0;
         if (normalizeInPlace(r) <= 1e-12) r = Float64Array.from(p);
       }
     }

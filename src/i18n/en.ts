@@ -97,6 +97,11 @@ export const en = {
   'param.seed.tip': 'Random seed: the same seed and parameters give exactly the same run.',
   'param.acceptance': 'Acceptance rule',
   'param.acceptance.tip': 'standard = min(1, p/q) with residual resampling (lossless). “p ≥ q” is deliberately wrong, to see losslessness break.',
+  'param.treeMode': 'Children',
+  'param.treeMode.tip':
+    'Top-k: the draft’s k most likely tokens at each node (EAGLE-2), verified as point masses. Sampled: k draws from q (SpecInfer), verified with min(1, p/q) and the residual. Both are lossless.',
+  'treeMode.topk': 'top-k picks (EAGLE-2)',
+  'treeMode.sample': 'sampled from q (SpecInfer)',
   'acceptance.standard': 'standard (lossless)',
   'acceptance.pgeq': 'p ≥ q (wrong on purpose)',
   'acceptance.typical': 'typical (Medusa, lossy)',

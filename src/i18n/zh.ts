@@ -97,6 +97,11 @@ export const zh: Record<MessageKey, string> = {
   'param.seed.tip': '随机种子：相同的种子和参数会得到完全相同的运行结果。',
   'param.acceptance': '接受规则',
   'param.acceptance.tip': '标准 = min(1, p/q) 并对残差重采样（无损）。“p ≥ q”是故意写错的规则，用来观察无损性被破坏。',
+  'param.treeMode': '子节点',
+  'param.treeMode.tip':
+    'Top-k：每个节点取草稿模型最可能的 k 个词元（EAGLE-2），按单点分布验证。采样：从 q 中抽取 k 次（SpecInfer），用 min(1, p/q) 和残差分布验证。两者都是无损的。',
+  'treeMode.topk': 'top-k 选取（EAGLE-2）',
+  'treeMode.sample': '从 q 采样（SpecInfer）',
   'acceptance.standard': '标准（无损）',
   'acceptance.pgeq': 'p ≥ q（故意出错）',
   'acceptance.typical': '典型接受（Medusa，有损）',

@@ -103,6 +103,26 @@ describe('lossless', () => {
     ['mtp heads, ngram seed corpus', params({ world: 'ngram', corpus: 'seed', method: 'mtp', heads: 2, temperature: 1.5, order: 3, gamma: 2, seed: 8 })],
     ['tree, synthetic', params({ world: 'synthetic', method: 'tree', topk: 2, depth: 3, draftTokens: 6, alpha: 0.6, vocab: 8, temperature: 1, seed: 10 })],
     [
+      'tree with sampled children, synthetic',
+      params({ world: 'synthetic', method: 'tree', treeMode: 'sample', topk: 2, depth: 3, draftTokens: 8, alpha: 0.6, vocab: 8, temperature: 1, seed: 14 }),
+    ],
+    [
+      'tree with sampled children, ngram seed corpus',
+      params({
+        world: 'ngram',
+        corpus: 'seed',
+        method: 'tree',
+        treeMode: 'sample',
+        topk: 3,
+        depth: 2,
+        draftTokens: 9,
+        temperature: 1.5,
+        order: 3,
+        draftOrder: 1,
+        seed: 16,
+      }),
+    ],
+    [
       'tree, ngram seed corpus',
       params({ world: 'ngram', corpus: 'seed', method: 'tree', topk: 3, depth: 2, draftTokens: 6, temperature: 1.5, order: 3, draftOrder: 1, seed: 12 }),
     ],
