@@ -1,5 +1,5 @@
 import type { TokenId } from '../types';
-import { contextKey, continuationCounts, countNgrams, type OrderCounts } from './counts';
+import { contextKey, continuationCounts, countNgrams, type Followers, type OrderCounts } from './counts';
 
 /** A trained interpolated Kneser-Ney model: raw probabilities over the vocabulary. */
 export interface KneserNey {
@@ -51,6 +51,12 @@ export function trainKneserNey(
     base.fill(lambda / vocabSize);
     for (const [w, c] of uni.counts) base[w] += Math.max(c - d, 0) / uni.total;
   }
+  // The padding token is never predicted. It never follows a context either, so with it out of
+  // the base every interpolated distribution below sums to 1 without renormalising.
+  base[bos] = 0;
+  let total = 0;
+  for (let i = 0; i < vocabSize; i++) total += base[i];
+  for (let i = 0; i < vocabSize; i++) base[i] /= total;
   return { order, vocabSize, counts, discounts, base, bos };
 }
 
@@ -60,21 +66,22 @@ export function trainKneserNey(
  * gets zero and the rest is renormalised. Units: probabilities.
  */
 export function kneserNeyDist(m: KneserNey, ctx: readonly TokenId[], len: number): Float64Array {
-  const v = Float64Array.from(m.base);
   const padded = len >= m.order - 1 ? null : [...new Array<TokenId>(m.order - 1 - len).fill(m.bos), ...ctx.slice(0, len)];
   const seq = padded ?? ctx;
   const end = padded ? padded.length : len;
-  for (let k = 2; k <= m.order; k++) {
+  // P_N = s_N + g_N (s_{N-1} + g_{N-1} (... + g_2 base)): collect each level's sparse part and
+  // the product of the interpolation weights above it, then sum in one pass over the vocabulary.
+  const levels: { f: Followers; d: number; scale: number }[] = [];
+  let scale = 1;
+  for (let k = m.order; k >= 2; k--) {
     const f = m.counts[k - 1].get(contextKey(seq, end, k - 1));
-    if (f === undefined) continue;
+    if (f === undefined) continue; // unseen context: the level passes straight through
     const d = m.discounts[k - 1];
-    const gamma = (d * f.counts.size) / f.total;
-    for (let i = 0; i < v.length; i++) v[i] *= gamma;
-    for (const [w, c] of f.counts) v[w] += Math.max(c - d, 0) / f.total;
+    levels.push({ f, d, scale });
+    scale *= (d * f.counts.size) / f.total;
   }
-  v[m.bos] = 0;
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i];
-  for (let i = 0; i < v.length; i++) v[i] /= s;
+  const v = new Float64Array(m.base.length);
+  for (let i = 0; i < v.length; i++) v[i] = scale * m.base[i];
+  for (const { f, d, scale: c } of levels) for (const [w, n] of f.counts) v[w] += (c * Math.max(n - d, 0)) / f.total;
   return v;
 }

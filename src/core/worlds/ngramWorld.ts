@@ -108,7 +108,9 @@ function cachedModel(m: KneserNey, temperature: number, topP: number): Model {
       let d = cache.get(key);
       if (d === undefined) {
         if (cache.size >= 50000) cache.clear();
-        d = shapeDist(kneserNeyDist(m, ctx, len), temperature, topP);
+        const raw = kneserNeyDist(m, ctx, len);
+        // At T = 1 without top-p the model's own distribution is the answer (no copy).
+        d = temperature === 1 && topP >= 1 ? raw : shapeDist(raw, temperature, topP);
         cache.set(key, d);
       }
       return d;
