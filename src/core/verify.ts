@@ -12,6 +12,19 @@ export function typicalThreshold(p: Dist): number {
   return Math.min(TYPICAL_EPS, TYPICAL_DELTA * Math.exp(-h));
 }
 
+/**
+ * sum min(p, q), remembered per distribution pair: models hand out cached arrays (the synthetic
+ * world's bank, the n-gram caches), so the same pair recurs and the O(V) sum is paid once.
+ */
+const overlapMemo = new WeakMap<Dist, { p: Dist; ov: number }>();
+function overlapOf(p: Dist, q: Dist): number {
+  const m = overlapMemo.get(q);
+  if (m !== undefined && m.p === p) return m.ov;
+  const ov = overlap(p, q);
+  overlapMemo.set(q, { p, ov });
+  return ov;
+}
+
 /** How many entries of p, q and the residual an event keeps per position. */
 export const TOP_K = 8;
 
@@ -68,7 +81,7 @@ export function verifyChain(
     const p = target.dist(ctx, len + i);
     const x = proposal.tokens[i];
     const q = proposal.q[i];
-    const ov = q === null ? p[x] : overlap(p, q);
+    const ov = q === null ? p[x] : overlapOf(p, q);
     overlapSum += ov;
     let ok: boolean;
     let u: number | null = null;

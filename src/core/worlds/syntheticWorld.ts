@@ -6,6 +6,8 @@ import type { Dist, Model, TokenId, World } from '../types';
 
 /** Distinct target distributions the world draws from (context picks one by hash). */
 const BANK = 512;
+/** BANK is a power of two: index by mask (int32 arithmetic, no modulo on doubles). */
+const BANK_MASK = BANK - 1;
 /**
  * The prompt's token ids in the bank's vocabulary (a default prompt for ''), and notes on
  * words that are not in it (dropped).
@@ -143,12 +145,12 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
     for (let i = Math.max(0, len - HASH_WINDOW); i < len; i++) h = mix(h, ctx[i]);
     return h;
   };
-  const target: Model = { vocabSize: bank.vocabSize, dist: (ctx, len) => entries[fmix(hashOf(ctx, len)) % BANK].p };
+  const target: Model = { vocabSize: bank.vocabSize, dist: (ctx, len) => entries[fmix(hashOf(ctx, len)) & BANK_MASK].p };
   const draft: Model = {
     vocabSize: bank.vocabSize,
     dist: (ctx, len) => {
       const h = hashOf(ctx, len);
-      const e = entries[fmix(h) % BANK];
+      const e = entries[fmix(h) & BANK_MASK];
       if (!greedy) return e.q;
       return toUnit(fmix(h ^ 0x5bd1e995)) < alpha ? e.q : e.qWrong;
     },
@@ -156,7 +158,7 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
   // Head i at the position i ahead: its own acceptance; at T = 0 right with that probability.
   const heads = (head: number, ctx: readonly TokenId[], len: number): Dist => {
     const h = hashOf(ctx, len + head);
-    const e = entries[fmix(h) % BANK];
+    const e = entries[fmix(h) & BANK_MASK];
     const a = bank.headAlphas[head] ?? alpha;
     if (greedy) return toUnit(fmix(h ^ 0x5bd1e995)) < a ? e.q : e.qWrong;
     return head === 0 || e.heads.length === 0 ? e.q : e.heads[head];
