@@ -39,8 +39,8 @@ export function trainLab(text: string | null, order: number): NgramLab {
 export function labNext(lab: NgramLab, context: string, k = 8): { context: string[]; next: [string, number][] } {
   const words = lab.tokenizer.split(context);
   const n = lab.order - 1;
-  const window = words.slice(Math.max(0, words.length - n));
-  const ids = [...new Array<TokenId>(n - window.length).fill(lab.bos), ...window.map((w) => lab.vocab.ids.get(w) ?? -1)];
+  const recent = words.slice(Math.max(0, words.length - n));
+  const ids = [...new Array<TokenId>(n - recent.length).fill(lab.bos), ...recent.map((w) => lab.vocab.ids.get(w) ?? -1)];
   const next = ids.includes(-1) ? [] : mleNext(lab.counts, ids).slice(0, k);
   return { context: ids.map((i) => (i < 0 ? '?' : lab.vocab.tokens[i])), next: next.map(([t, p]) => [lab.vocab.tokens[t], p]) };
 }

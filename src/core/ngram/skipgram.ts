@@ -49,9 +49,9 @@ export function trainSkipGram(seqs: readonly (readonly TokenId[])[], n: number, 
 
 /** The head's distribution after ctx[0..len), shaped by temperature and top-p. */
 export function skipGramDist(h: SkipGram, ctx: readonly TokenId[], len: number, bos: TokenId, temperature: number, topP: number): Dist {
-  const window: TokenId[] = [];
-  for (let i = len - h.n; i < len; i++) window.push(i < 0 ? bos : ctx[i]);
-  const key = contextKey(window, h.n, h.n);
+  const recent: TokenId[] = [];
+  for (let i = len - h.n; i < len; i++) recent.push(i < 0 ? bos : ctx[i]);
+  const key = contextKey(recent, h.n, h.n);
   const m = h.counts.get(key);
   const total = h.totals.get(key) ?? 0;
   const raw = new Float64Array(h.unigram.length);

@@ -97,14 +97,14 @@ export function trainNgramModels(corpus: Corpus, order: number, draftOrder: numb
   };
 }
 
-/** A Model over a KN model, shaped by temperature / top-p, cached by its context window. */
+/** A Model over a KN model, shaped by temperature / top-p, cached by its last order-1 tokens. */
 function cachedModel(m: KneserNey, temperature: number, topP: number): Model {
   const cache = new Map<string, Dist>();
-  const window = m.order - 1;
+  const span = m.order - 1;
   return {
     vocabSize: m.vocabSize,
     dist(ctx, len) {
-      const key = len < window ? `^${contextKey(ctx, len, len)}` : contextKey(ctx, len, window);
+      const key = len < span ? `^${contextKey(ctx, len, len)}` : contextKey(ctx, len, span);
       let d = cache.get(key);
       if (d === undefined) {
         if (cache.size >= 50000) cache.clear();
