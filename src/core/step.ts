@@ -30,6 +30,8 @@ export interface SimState {
   /** Modelled time so far, ms. */
   readonly timeMs: number;
   readonly finished: boolean;
+  /** 1 once the target emitted end-of-text: a produced token that is not output. */
+  readonly eos: number;
 }
 
 /** The fixed parts of a run: its world, its proposer and the parameters that matter per step. */
@@ -93,6 +95,7 @@ export function initialState(world: World): SimState {
     acceptedHist: new Array<number>(MAX_GAMMA + 1).fill(0),
     timeMs: 0,
     finished: world.maxNewTokens <= 0,
+    eos: 0,
   };
 }
 
@@ -136,11 +139,13 @@ export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDeta
   }
   // End of text: the EOS token and anything after it are not output.
   let finished = false;
+  let endOfText = false;
   const eosAt = world.eos === null ? -1 : emitted.indexOf(world.eos);
   if (eosAt >= 0) {
     emitted = emitted.slice(0, eosAt);
     emittedKinds = emittedKinds.slice(0, eosAt);
     finished = true;
+    endOfText = true;
   }
   buf.length = state.len;
   for (const t of emitted) buf.push(t);
@@ -165,6 +170,7 @@ export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDeta
     acceptedHist: hist,
     timeMs: state.timeMs + timeMs,
     finished,
+    eos: state.eos + (endOfText ? 1 : 0),
   };
   const event: StepEvent = {
     index: state.passes,
@@ -177,6 +183,7 @@ export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDeta
     greedy,
     start,
     finished,
+    endOfText,
     ...(info ? { info } : {}),
   };
   return { state: next, event };

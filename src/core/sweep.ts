@@ -64,7 +64,8 @@ export class SweepAccumulator {
     const p = this.params;
     for (let t = from; t < to; t++) {
       const { state: s } = runGeneration(this.prepared, p, `${p.seed}/${t}`, false);
-      const tokens = s.len - s.promptLen;
+      // End-of-text counts as a produced token (it took a pass) though it is not output.
+      const tokens = s.len - s.promptLen + s.eos;
       this.tps.add(tokens, s.passes);
       this.rate.add(s.accepted, s.drafted);
       // Autoregressive time of these tokens over speculative time: a ratio of sums too.

@@ -143,5 +143,7 @@ export interface StepEvent {
   readonly start: number;
   /** True when this step ended generation (length, end of text). */
   readonly finished: boolean;
+  /** True when the target emitted end-of-text in this step (not output, but a token it produced). */
+  readonly endOfText: boolean;
   readonly info?: Readonly<Record<string, unknown>>;
 }

@@ -4,6 +4,8 @@ import type { WorldInfo } from '../worker/protocol';
 /** Cumulative counters after each step (index i = after i steps), computed once per trace. */
 export interface Prefix {
   tokens: number[];
+  /** End-of-text tokens produced (0 or 1 by the end). */
+  eos: number[];
   passes: number[];
   drafted: number[];
   accepted: number[];
@@ -13,11 +15,12 @@ export interface Prefix {
 
 /** Prefix sums over a trace, so any cursor's counters cost O(1). */
 export function prefixOf(events: readonly StepEvent[]): Prefix {
-  const p: Prefix = { tokens: [0], passes: [0], drafted: [0], accepted: [0], drafts: [0], timeMs: [0] };
+  const p: Prefix = { tokens: [0], eos: [0], passes: [0], drafted: [0], accepted: [0], drafts: [0], timeMs: [0] };
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     const acc = e.verdicts.filter((v) => v === 'accepted').length;
     p.tokens.push(p.tokens[i] + e.emitted.length);
+    p.eos.push(p.eos[i] + (e.endOfText ? 1 : 0));
     p.passes.push(i + 1);
     p.drafted.push(p.drafted[i] + e.drafted.length);
     p.accepted.push(p.accepted[i] + acc);
@@ -39,6 +42,7 @@ export function summaryAt(prefix: Prefix, cursor: number, targetMs: number): Run
       accepted: prefix.accepted[c],
       drafts: prefix.drafts[c],
       timeMs: prefix.timeMs[c],
+      eos: prefix.eos[c],
     },
     targetMs,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { prepareWorld } from '../../src/core';
+import { prepareWorld, sweepPoint } from '../../src/core';
 import { compareMethods } from '../../src/core/compare';
 import { labNext, labSentences, trainLab } from '../../src/core/lab';
 import { losslessCheck } from '../../src/core/lossless';
@@ -63,5 +63,12 @@ describe('analysis', () => {
       ['c', 0.5],
       ['d', 0.5],
     ]);
+  });
+
+  test('sweepPoint - autoregressive decoding is 1 token per pass and 1x, also where sentences end', () => {
+    const p = params({ world: 'ngram', corpus: 'seed', method: 'autoregressive', length: 40 });
+    const pt = sweepPoint(prepareWorld(p), p, 4, 50);
+    expect(pt.tokensPerStep).toBe(1);
+    expect(pt.speedup).toBeCloseTo(1, 12);
   });
 });

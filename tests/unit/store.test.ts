@@ -23,6 +23,7 @@ const ev = (i: number, drafted: number, accepted: number): StepEvent => ({
   greedy: false,
   start: 0,
   finished: false,
+  endOfText: false,
 });
 
 describe('store', () => {
@@ -92,5 +93,9 @@ describe('store', () => {
     expect(s.tokensPerStep).toBe(3.5);
     expect(s.speedup).toBeCloseTo((7 * 30) / (2 * 30 * 1.2), 12);
     expect(summaryAt(prefix, 0, 30).passes).toBe(0);
+    // End-of-text took a pass: it counts for tokens per step and the autoregressive baseline.
+    const ended = prefixOf([{ ...ev(0, 0, 0), emitted: [], emittedKinds: [], endOfText: true, finished: true }]);
+    expect(summaryAt(ended, 1, 30).tokensPerStep).toBe(1);
+    expect(summaryAt(ended, 1, 30).speedup).toBeCloseTo(1, 12);
   });
 });
