@@ -1,4 +1,5 @@
 import type { SimParams } from './params';
+import { drain } from './run';
 import { SweepAccumulator, type SweepPoint } from './sweep';
 import type { MethodKind } from './types';
 import type { PreparedWorld } from './worlds';
@@ -38,9 +39,5 @@ export function* compareSteps(
 
 /** compareSteps run to the end. */
 export function compareMethods(prepared: PreparedWorld, params: Readonly<SimParams>, trials: number, methods: readonly MethodKind[] = METHODS): CompareRow[] {
-  const it = compareSteps(prepared, params, trials, methods);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+  return drain(compareSteps(prepared, params, trials, methods));
 }

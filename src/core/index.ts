@@ -2,7 +2,7 @@
 
 export * from './params';
 export { makeStreams } from './rng';
-export { generatedTokens, type RunResult, runGeneration, runToJson, type TraceJson, traceToJson } from './run';
+export { drain, generatedTokens, type RunResult, runGeneration, runSteps, runToJson, type TraceJson, traceToJson } from './run';
 export { type SampleResult, type SequenceCount, sampleSequences } from './sample';
 export { initialState, MAX_GAMMA, makeSetup, type RunSetup, type SimState, step } from './step';
 export { type RunSummary, summarize } from './summary';

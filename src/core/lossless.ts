@@ -1,5 +1,5 @@
 import type { SimParams } from './params';
-import { generatedTokens, runGeneration } from './run';
+import { drain, generatedTokens, runGeneration } from './run';
 import { chiSquareHomogeneity } from './stats';
 import type { PreparedWorld } from './worlds';
 
@@ -36,7 +36,7 @@ export function* losslessSteps(prepared: PreparedWorld, params: Readonly<SimPara
   for (let i = 0; i < samples; i++) {
     const r = runGeneration(prepared, p, `${params.seed}/spec/${i}`, false, `${params.seed}`);
     drafted += r.state.drafted;
-    for (const e of r.events) if (e.verdicts.includes('rejected')) rejections++;
+    rejections += r.state.rejections;
     const a = runGeneration(prepared, ar, `${params.seed}/target/${i}`, false, `${params.seed}`);
     const ks = JSON.stringify(generatedTokens(r).slice(0, length));
     const kt = JSON.stringify(generatedTokens(a).slice(0, length));
@@ -53,9 +53,5 @@ export function* losslessSteps(prepared: PreparedWorld, params: Readonly<SimPara
 
 /** losslessSteps run to the end. */
 export function losslessCheck(prepared: PreparedWorld, params: Readonly<SimParams>, samples: number, length: number): LosslessResult {
-  const it = losslessSteps(prepared, params, samples, length);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+  return drain(losslessSteps(prepared, params, samples, length));
 }

@@ -188,11 +188,6 @@ export function readParam(spec: ParamSpec, raw: string): ReadResult {
   return notice === undefined ? { ok: true, value: v } : fixedBy(v, notice);
 }
 
-/** The spec of a parameter by name. */
-export function specOf(key: keyof SimParams): ParamSpec | undefined {
-  return PARAM_SPECS.find((s) => s.key === key);
-}
-
 /** Clamps every numeric parameter into range and fills missing ones with defaults. */
 export function normalizeParams(partial: Partial<SimParams>): SimParams {
   const out: SimParams = { ...DEFAULT_PARAMS, ...partial };

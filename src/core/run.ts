@@ -16,6 +16,31 @@ export interface RunResult {
 const MAX_PASSES = 100000;
 
 /**
+ * One generation in a world, step by step: yields each step's event and returns the final
+ * state. The three random streams derive from `runSeed`. Drivers that must pause between
+ * steps (the worker) iterate it; the rest drain it with runGeneration.
+ */
+export function* runSteps(world: World, params: Readonly<SimParams>, runSeed: string, withDetail: boolean): Generator<StepEvent, SimState> {
+  const setup = makeSetup(world, params);
+  const rng = makeStreams(runSeed);
+  let state = initialState(world);
+  while (!state.finished && state.passes < MAX_PASSES) {
+    const r = step(setup, state, rng, withDetail);
+    state = r.state;
+    yield r.event;
+  }
+  return state;
+}
+
+/** Runs a generator to its end and returns what it returns (its yields are progress only). */
+export function drain<R>(it: Generator<unknown, R>): R {
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
  * Runs one generation to its end (length reached or end of text). The three random streams
  * derive from `runSeed`, the world (the synthetic world's salt) from `worldSeed`.
  */
@@ -27,16 +52,13 @@ export function runGeneration(
   worldSeed = runSeed,
 ): RunResult {
   const world = prepared.at(worldSeed);
-  const setup = makeSetup(world, params);
-  const rng = makeStreams(runSeed);
-  let state = initialState(world);
+  const it = runSteps(world, params, runSeed, withDetail);
   const events: StepEvent[] = [];
-  while (!state.finished && state.passes < MAX_PASSES) {
-    const r = step(setup, state, rng, withDetail);
-    state = r.state;
-    events.push(r.event);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return { world, events, state: r.value };
+    events.push(r.value);
   }
-  return { world, events, state };
 }
 
 /** The generated token strings of a run (prompt excluded). */

@@ -34,7 +34,7 @@ export function sampleSequences(prepared: PreparedWorld, params: Readonly<SimPar
     const tokens = generatedTokens(r).slice(0, length);
     drafted += r.state.drafted;
     accepted += r.state.accepted;
-    for (const e of r.events) if (e.verdicts.includes('rejected')) rejections++;
+    rejections += r.state.rejections;
     const key = JSON.stringify(tokens);
     const c = counts.get(key);
     if (c) c.count++;

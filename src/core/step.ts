@@ -32,6 +32,8 @@ export interface SimState {
   readonly finished: boolean;
   /** 1 once the target emitted end-of-text: a produced token that is not output. */
   readonly eos: number;
+  /** Steps in which a drafted token was rejected. */
+  readonly rejections: number;
 }
 
 /** The fixed parts of a run: its world, its proposer and the parameters that matter per step. */
@@ -96,6 +98,7 @@ export function initialState(world: World): SimState {
     timeMs: 0,
     finished: world.maxNewTokens <= 0,
     eos: 0,
+    rejections: 0,
   };
 }
 
@@ -124,6 +127,7 @@ export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDeta
   let accepted = 0;
   let overlapSum = 0;
   let overlapCount = 0;
+  let rejected = false;
   let info = proposal.info;
   if (proposer === null) {
     const p = world.target.dist(buf, state.len);
@@ -134,7 +138,7 @@ export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDeta
     const v = proposal.parents
       ? verifyTree(world.target, buf, state.len, proposal, greedy, rng, withDetail)
       : verifyChain(world.target, buf, state.len, proposal, greedy, params.acceptance, rng, withDetail);
-    ({ emitted, emittedKinds, verdicts, positions, accepted, overlapSum, overlapCount } = v);
+    ({ emitted, emittedKinds, verdicts, positions, accepted, overlapSum, overlapCount, rejected } = v);
     if ('path' in v) info = { ...proposal.info, tree: { ...(proposal.info?.tree as object), parents: proposal.parents, path: v.path } };
   }
   // End of text: the EOS token and anything after it are not output.
@@ -171,6 +175,7 @@ export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDeta
     timeMs: state.timeMs + timeMs,
     finished,
     eos: state.eos + (endOfText ? 1 : 0),
+    rejections: state.rejections + (rejected ? 1 : 0),
   };
   const event: StepEvent = {
     index: state.passes,

@@ -124,12 +124,13 @@ export function sweepPoint(prepared: PreparedWorld, params: Readonly<SimParams>,
   return acc.point();
 }
 
-/** Progress of a streamed sweep: the points finished, and the current gamma's so far. */
+/** Progress of a streamed sweep: the points finished, and the accumulator of the current
+ * gamma (its point() is the partial result; built only by a consumer that wants it). */
 export interface SweepProgress {
   done: number;
   total: number;
   points: SweepPoint[];
-  partial: SweepPoint | null;
+  current: SweepAccumulator;
 }
 
 /**
@@ -150,15 +151,7 @@ export function* sweepSteps(
     for (let t = 0; t < trials; t++) {
       acc.runTrials(t, t + 1);
       done++;
-      // The partial point is built lazily by the consumer via the getter (cheap to skip).
-      yield {
-        done,
-        total,
-        points,
-        get partial() {
-          return acc.point();
-        },
-      };
+      yield { done, total, points, current: acc };
     }
     points.push(acc.point());
   }

@@ -54,11 +54,3 @@ export function alphaFromTau(tau: number, gamma: number): number {
   }
   return (lo + hi) / 2;
 }
-
-/** Explains the optimal gamma in words (English; the UI translates the pieces). */
-export function optimalGammaSentence(alpha: number, c: number, v: number, maxGamma = 16): string {
-  if (c === 0 && v === 0)
-    return `With free drafting and free verification (c = v = 0) every extra drafted token can only help, so the largest gamma (${maxGamma}) always wins; no real system has c = v = 0.`;
-  const { gamma, speedup } = optimalGamma(alpha, c, v, maxGamma);
-  return `gamma ${gamma} gives ${speedup.toFixed(2)}x; ${gamma < maxGamma ? `${gamma + 1} or more loses` : 'larger gammas were not tried'}.`;
-}

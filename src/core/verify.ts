@@ -37,6 +37,8 @@ export interface Verification {
   /** sum of min(p, q) over the verified drafted positions (up to the first rejection). */
   overlapSum: number;
   overlapCount: number;
+  /** Some drafted token was rejected. */
+  rejected: boolean;
   positions: PositionDetail[] | null;
 }
 
@@ -107,11 +109,11 @@ export function verifyChain(
     emitted.push(greedy || typical ? argmax(p) : sampleResidual(p, q, x, rng.target));
     emittedKinds.push('resampled');
     positions?.push(detail(p, q, x, u, ov, res));
-    return { verdicts, emitted, emittedKinds, accepted: i, overlapSum, overlapCount: i + 1, positions };
+    return { verdicts, emitted, emittedKinds, accepted: i, overlapSum, overlapCount: i + 1, positions, rejected: true };
   }
   const p = target.dist(ctx, len + k);
   emitted.push(greedy ? argmax(p) : sample(p, rng.target));
   emittedKinds.push(k > 0 ? 'bonus' : 'target');
   positions?.push(detail(p, null, null, null, 0, null));
-  return { verdicts, emitted, emittedKinds, accepted: k, overlapSum, overlapCount: k, positions };
+  return { verdicts, emitted, emittedKinds, accepted: k, overlapSum, overlapCount: k, positions, rejected: false };
 }

@@ -115,6 +115,6 @@ export function verifyTree(
       u: null,
       residual: r && kids.length > 0 ? topEntries(r, TOP_K) : null,
     });
-    return { verdicts, emitted, emittedKinds, accepted: path.length, overlapSum, overlapCount, positions, path };
+    return { verdicts, emitted, emittedKinds, accepted: path.length, overlapSum, overlapCount, positions, path, rejected: verdicts.includes('rejected') };
   }
 }

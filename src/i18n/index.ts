@@ -1,3 +1,4 @@
+import { fill } from '../core/notices';
 import { en, type MessageKey } from './en';
 import { zh } from './zh';
 
@@ -7,7 +8,7 @@ export const TABLES: Record<Lang, Record<MessageKey, string>> = { en, zh };
 /** The message for `key` in `lang`, with {placeholders} filled. */
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const s = TABLES[lang][key] ?? TABLES.en[key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(s, vars);
 }
 
 /** The language a visitor's browser prefers, of the two we have. */

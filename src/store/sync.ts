@@ -155,5 +155,3 @@ export function startSync(win: Window): () => void {
     client = null;
   };
 }
-
-export type { SimParams };

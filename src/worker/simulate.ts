@@ -1,16 +1,13 @@
 import {
   type CorpusTexts,
   compareSteps,
-  initialState,
   labNext,
   labSentences,
   losslessSteps,
-  makeSetup,
-  makeStreams,
   prepareWorld,
+  runSteps,
   type SimParams,
   type StepEvent,
-  step,
   sweepSteps,
   trainLab,
 } from '../core';
@@ -85,16 +82,12 @@ export class Simulator {
       runId,
       world: { vocab: [...world.vocab.tokens], prompt: [...world.prompt], tokenizer: world.tokenizer.kind, eos: world.eos, notes: [...world.notes] },
     });
-    const setup = makeSetup(world, params);
-    const rng = makeStreams(`${params.seed}`);
-    let state = initialState(world);
+    const steps = runSteps(world, params, `${params.seed}`, true);
     let batch: StepEvent[] = [];
     let t0 = this.clock();
-    while (!state.finished) {
-      const r = step(setup, state, rng, true);
-      state = r.state;
-      batch.push(r.event);
-      if (this.clock() - t0 > CHUNK_MS && !state.finished) {
+    for (let r = steps.next(); !r.done; r = steps.next()) {
+      batch.push(r.value);
+      if (this.clock() - t0 > CHUNK_MS && !r.value.finished) {
         this.post({ type: 'run-events', runId, events: batch, done: false });
         batch = [];
         await this.yieldNow();
@@ -132,7 +125,7 @@ export class Simulator {
         channel: 'sweep',
         done: y.done,
         total,
-        points: y.partial ? [...y.points, y.partial] : [...y.points],
+        points: [...y.points, y.current.point()],
       }));
       if (points) this.post({ type: 'sweep-done', runId, points, ms: this.clock() - t0 });
     } else if (m.type === 'compare') {

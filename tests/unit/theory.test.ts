@@ -1,13 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import {
-  alphaFromTau,
-  expectedAcceptanceRate,
-  expectedSpeedup,
-  expectedTokensPerStep,
-  operationsFactor,
-  optimalGamma,
-  optimalGammaSentence,
-} from '../../src/core/theory';
+import { optimalSentence } from '../../src/components/tools/chartData';
+import { alphaFromTau, expectedAcceptanceRate, expectedSpeedup, expectedTokensPerStep, operationsFactor, optimalGamma } from '../../src/core/theory';
+import { formatNumber, type MessageKey, translate } from '../../src/i18n';
 
 describe('theory', () => {
   // Leviathan et al. 2023, Table 1 (c = c-hat = 0): alpha, gamma, operations, speed.
@@ -53,8 +47,10 @@ describe('theory', () => {
 
   test('optimalGamma - with c = v = 0 the largest gamma wins, and the sentence says so', () => {
     expect(optimalGamma(0.6, 0, 0).gamma).toBe(16);
-    expect(optimalGammaSentence(0.6, 0, 0)).toMatch(/no real system/);
-    expect(optimalGammaSentence(0.8, 0.05, 0)).toMatch(/^gamma \d+ gives \d+\.\d\dx; \d+ or more loses\.$/);
+    const t = (key: MessageKey, vars?: Record<string, string | number>) => translate('en', key, vars);
+    const num = (n: number, d = 2) => formatNumber('en', n, d);
+    expect(optimalSentence(t, num, 0.6, 0, 0)).toMatch(/no real system/);
+    expect(optimalSentence(t, num, 0.8, 0.05, 0)).toMatch(/^gamma \d+ gives \d+\.\d\dx; \d+ or more loses\.$/);
   });
 
   test('alphaFromTau - inverts expectedTokensPerStep', () => {
