@@ -1,10 +1,10 @@
 import { argmax, normalizeInPlace, overlap, sample, topEntries } from './dist';
-import { writePath } from './proposers/tree';
-import type { EmitKind, Model, PositionDetail, Proposal, RngStreams, TokenId, Verdict } from './types';
+import type { EmitKind, PositionDetail, Proposal, RngStreams, Scores, TokenId, Verdict } from './types';
 import { TOP_K, type Verification } from './verify';
 
 /**
- * Verifies a token tree in one (modelled) target pass with tree attention. Walking down from
+ * Verifies a token tree in one target pass with tree attention: `scores` row 0 is the target
+ * after the committed context, row i + 1 the target after the path to node i. Walking down from
  * the root, the children of the current node are tried in order, r starting as p. A top-k child
  * is a point mass: accept x with probability r(x), else zero x in r and renormalise. A child
  * sampled from q: accept with min(1, r(x)/q(x)), else r := norm(max(0, r - q)). Both are
@@ -12,15 +12,7 @@ import { TOP_K, type Verification } from './verify';
  * accepted leaf, a bonus token from p.
  * Greedy: follow the child equal to the target's argmax; otherwise emit the argmax.
  */
-export function verifyTree(
-  target: Model,
-  ctx: readonly TokenId[],
-  len: number,
-  proposal: Proposal,
-  greedy: boolean,
-  rng: RngStreams,
-  withDetail: boolean,
-): Verification & { path: number[] } {
+export function verifyTree(scores: Scores, proposal: Proposal, greedy: boolean, rng: RngStreams, withDetail: boolean): Verification & { path: number[] } {
   const parents = proposal.parents as number[];
   const n = proposal.tokens.length;
   const children: number[][] = [[]];
@@ -31,22 +23,12 @@ export function verifyTree(
   const emitted: TokenId[] = [];
   const emittedKinds: EmitKind[] = [];
   const positions: PositionDetail[] | null = withDetail ? [] : null;
-  const buf = ctx as TokenId[];
   const path: number[] = [];
   let overlapSum = 0;
   let overlapCount = 0;
   let cur = -1;
   for (;;) {
-    const depth =
-      cur < 0
-        ? 0
-        : writePath(
-            proposal.tokens.map((token, i) => ({ token, parent: parents[i] })),
-            cur,
-            buf,
-            len,
-          );
-    const p = target.dist(buf, len + depth);
+    const p = scores.dist(cur + 1);
     const kids = children[cur + 1];
     let next = -1;
     let r: Float64Array | null = null;
