@@ -9,7 +9,8 @@ export type CorpusName = 'seed' | 'zh' | 'en' | 'custom';
  * Times in ms; costRatio and verifyCost are fractions of one target pass.
  */
 export interface SimParams {
-  world: WorldKind;
+  /** 'model': real language models (runner now; the page's model world next). */
+  world: WorldKind | 'model';
   corpus: CorpusName;
   /** Prompt text ('' = the world's own prompt). */
   prompt: string;
@@ -63,6 +64,15 @@ export interface SimParams {
   modelB: number;
   draftB: number;
   bytesPerParam: number;
+  /** Model world: hub ids or local folders of the target and the draft model. */
+  targetModel: string;
+  draftModel: string;
+  /** Model world: where the forwards run (auto: WebGPU if there, else wasm; Node: CPU). */
+  device: 'auto' | 'webgpu' | 'wasm';
+  /** Model world: weight format (auto: q4f16 on WebGPU with shader-f16, q4 otherwise; fp32 in Node). */
+  dtype: 'auto' | 'fp32' | 'fp16' | 'q4' | 'q4f16' | 'q8';
+  /** Model world: wrap the prompt in the model's chat template (instruct models), 1 = on. */
+  chat: number;
 }
 
 /** Built-in scenarios where the methods differ. */
@@ -110,6 +120,11 @@ export const DEFAULT_PARAMS: Readonly<SimParams> = Object.freeze({
   modelB: 70,
   draftB: 1,
   bytesPerParam: 2,
+  targetModel: 'HuggingFaceTB/SmolLM2-360M-Instruct',
+  draftModel: 'HuggingFaceTB/SmolLM2-135M-Instruct',
+  device: 'auto',
+  dtype: 'auto',
+  chat: 1,
 });
 
 /** The parameter table, declared once: the URL codec and the runner both read it. */
@@ -149,6 +164,11 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'modelB', kind: 'float', min: 0.1, max: 2000 },
   { key: 'draftB', kind: 'float', min: 0.01, max: 500 },
   { key: 'bytesPerParam', kind: 'float', min: 0.25, max: 4 },
+  { key: 'targetModel', kind: 'string', maxLength: 200 },
+  { key: 'draftModel', kind: 'string', maxLength: 200 },
+  { key: 'device', kind: 'enum', values: ['auto', 'webgpu', 'wasm'] },
+  { key: 'dtype', kind: 'enum', values: ['auto', 'fp32', 'fp16', 'q4', 'q4f16', 'q8'] },
+  { key: 'chat', kind: 'int', min: 0, max: 1 },
 ];
 
 /** The outcome of reading one raw value against its spec. */

@@ -54,16 +54,8 @@ export function makeProposer(world: World, params: Readonly<SimParams>): Propose
       if (world.draft === null) throw new Error(`the ${world.kind} world has no draft model`);
       return draftModelProposer(world.draft, world.eos, params.costRatio);
     case 'ngram':
-      return ngramProposer(params.lookupMin, params.lookupMax, params.targetMs);
-    case 'suffix': {
-      const settings = { ...SUFFIX_DEFAULTS, maxDepth: params.maxDepth, specFactor: params.specFactor, minTokenProb: params.minTokenProb };
-      let global = globalTries.get(world.history);
-      if (global === undefined || global.depth !== settings.maxDepth) {
-        global = globalSuffixTrie(world.history, settings);
-        globalTries.set(world.history, global);
-      }
-      return suffixProposer(settings, world.history.length > 0 ? global : null, params.targetMs);
-    }
+    case 'suffix':
+      return lookupProposer(world, params);
     case 'mtp':
       if (world.heads === null) throw new Error(`the ${world.kind} world has no prediction heads`);
       return mtpProposer(world.heads, params.heads, params.costRatio);
@@ -71,6 +63,22 @@ export function makeProposer(world: World, params: Readonly<SimParams>): Propose
       if (world.draft === null) throw new Error(`the ${world.kind} world has no draft model`);
       return treeProposer(world.draft, { depth: params.depth, topk: params.topk, draftTokens: params.draftTokens, mode: params.treeMode }, params.costRatio);
   }
+}
+
+/**
+ * The proposers that read only token ids (n-gram prompt lookup, suffix decoding): they work
+ * unchanged over any world, a real model's included.
+ */
+export function lookupProposer(world: TextWorld, params: Readonly<SimParams>): Proposer {
+  if (params.method === 'ngram') return ngramProposer(params.lookupMin, params.lookupMax, params.targetMs);
+  if (params.method !== 'suffix') throw new Error(`${params.method} is not a lookup method`);
+  const settings = { ...SUFFIX_DEFAULTS, maxDepth: params.maxDepth, specFactor: params.specFactor, minTokenProb: params.minTokenProb };
+  let global = globalTries.get(world.history);
+  if (global === undefined || global.depth !== settings.maxDepth) {
+    global = globalSuffixTrie(world.history, settings);
+    globalTries.set(world.history, global);
+  }
+  return suffixProposer(settings, world.history.length > 0 ? global : null, params.targetMs);
 }
 
 /** Global suffix tries per session history (built once, shared by runs). */

@@ -342,6 +342,7 @@ export const en = {
   'notice.corpusEmpty': 'the pasted text is empty; nothing to train on',
   'notice.alphaClamped': 'alpha {alpha} is below the smallest target probability at {count} of {total} contexts; there the overlap is that probability',
   'notice.promptDropped': 'prompt tokens outside the vocabulary were dropped: {tokens}',
+  'notice.cacheFallback': 'the cached forward differed from a full recompute by {diff}; recomputing without the KV cache from now on (slower, still exact)',
   dismiss: 'Dismiss',
   computing: 'Computing…',
   workerError: 'The simulation stopped: {message}. A fresh worker was started; your parameters are kept.',
