@@ -70,7 +70,7 @@ export interface SimParams {
   /** Model world: where the forwards run (auto: WebGPU if there, else wasm; Node: CPU). */
   device: 'auto' | 'webgpu' | 'wasm';
   /** Model world: weight format (auto: q4f16 on WebGPU with shader-f16, q4 otherwise; fp32 in Node). */
-  dtype: 'auto' | 'fp32' | 'fp16' | 'q4' | 'q4f16' | 'q8';
+  dtype: 'auto' | 'fp32' | 'q4' | 'q4f16' | 'q8';
   /** Model world: wrap the prompt in the model's chat template (instruct models), 1 = on. */
   chat: number;
 }
@@ -167,7 +167,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'targetModel', kind: 'string', maxLength: 200 },
   { key: 'draftModel', kind: 'string', maxLength: 200 },
   { key: 'device', kind: 'enum', values: ['auto', 'webgpu', 'wasm'] },
-  { key: 'dtype', kind: 'enum', values: ['auto', 'fp32', 'fp16', 'q4', 'q4f16', 'q8'] },
+  { key: 'dtype', kind: 'enum', values: ['auto', 'fp32', 'q4', 'q4f16', 'q8'] },
   { key: 'chat', kind: 'int', min: 0, max: 1 },
 ];
 
