@@ -7,12 +7,14 @@
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ensureTinyModels } from '../scripts/make-tiny-models.mjs';
 import { DEFAULT_PARAMS, type SimParams } from '../src/core';
 import { loadPair } from '../src/real';
 import { openSession, runReal } from '../src/real/engine';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MODELS = resolve(ROOT, 'public/models');
+ensureTinyModels();
 const RUNS = 5;
 /** Budget: the engine's own work at most this share of the forwards' time. */
 const OVERHEAD_BUDGET = 0.1;
