@@ -89,7 +89,11 @@ export function engineSnippets(p: SimParams): EngineSnippets {
       sglang = `${base} \\\n  --speculative-algorithm STANDALONE \\\n  --speculative-draft-model-path YOUR/draft-model \\\n  --speculative-num-steps ${p.gamma} \\\n  --speculative-eagle-topk 1 \\\n  --speculative-num-draft-tokens ${p.gamma + 1}`;
       break;
     case 'tree':
-      sglang = `${base} \\\n  --speculative-algorithm EAGLE \\\n  --speculative-draft-model-path YOUR/eagle-draft-model \\\n  --speculative-num-steps ${p.depth} \\\n  --speculative-eagle-topk ${p.topk} \\\n  --speculative-num-draft-tokens ${p.draftTokens}`;
+      // SGLang counts the root (the last verified token) in --speculative-num-draft-tokens: its
+      // organize_draft_results keeps topk(scores, num_draft_token - 1) drafted nodes
+      // (sgl-project/sglang python/sglang/srt/speculative/eagle_utils.py). draftTokens counts
+      // drafted nodes only, so the flag is draftTokens + 1, as the chain's is gamma + 1.
+      sglang = `${base} \\\n  --speculative-algorithm EAGLE \\\n  --speculative-draft-model-path YOUR/eagle-draft-model \\\n  --speculative-num-steps ${p.depth} \\\n  --speculative-eagle-topk ${p.topk} \\\n  --speculative-num-draft-tokens ${p.draftTokens + 1}`;
       notes.push('treeChain');
       break;
     case 'ngram':

@@ -67,7 +67,7 @@ export const en = {
   'param.depth': 'Depth',
   'param.depth.tip': 'Drafting steps, the tree’s depth (SGLang --speculative-num-steps).',
   'param.draftTokens': 'Draft tokens',
-  'param.draftTokens.tip': 'Tree nodes verified in one pass (SGLang --speculative-num-draft-tokens).',
+  'param.draftTokens.tip': 'Drafted tree nodes verified in one pass; SGLang\'s --speculative-num-draft-tokens also counts the root, so it is this + 1.',
   'param.gamma': 'gamma',
   'param.gamma.tip': 'Tokens the draft proposes per target pass. vLLM: num_speculative_tokens; SGLang: speculative-num-steps.',
   'param.length': 'Length',

@@ -67,7 +67,7 @@ export const zh: Record<MessageKey, string> = {
   'param.depth': '深度',
   'param.depth.tip': '草拟步数，即树的深度（SGLang --speculative-num-steps）。',
   'param.draftTokens': '草稿词元数',
-  'param.draftTokens.tip': '一次前向计算中校验的树节点数（SGLang --speculative-num-draft-tokens）。',
+  'param.draftTokens.tip': '一次前向计算中校验的草稿树节点数；SGLang 的 --speculative-num-draft-tokens 还计入根节点，即此值 + 1。',
   'param.gamma': 'gamma',
   'param.gamma.tip': '每次目标模型前向计算时草稿模型提议的词元数。vLLM：num_speculative_tokens；SGLang：speculative-num-steps。',
   'param.length': '长度',
