@@ -36,9 +36,13 @@ export function vllmSpeculativeConfig(p: SimParams): Record<string, string | num
       return { method: 'draft_model', model: 'YOUR/draft-model', num_speculative_tokens: p.gamma };
     case 'ngram': {
       const cfg: Record<string, number | string> = { method: 'ngram', num_speculative_tokens: p.gamma };
-      // Only the keys the user set: vLLM fills the other with the same value (both unset: 5).
-      if (p.lookupMax > 0) cfg.prompt_lookup_max = resolveLookup(p.lookupMin, p.lookupMax).max;
-      if (p.lookupMin > 0) cfg.prompt_lookup_min = resolveLookup(p.lookupMin, p.lookupMax).min;
+      const { min, max } = resolveLookup(p.lookupMin, p.lookupMax);
+      // Only one key set: vLLM copies it to the other, so that one key is enough. Neither set:
+      // older vLLM used 5 and 5, newer vLLM raises ("Either prompt_lookup_max or
+      // prompt_lookup_min must be provided"), so both are written out.
+      if (p.lookupMin === 0 && p.lookupMax === 0) return { ...cfg, prompt_lookup_min: min, prompt_lookup_max: max };
+      if (p.lookupMax > 0) cfg.prompt_lookup_max = max;
+      if (p.lookupMin > 0) cfg.prompt_lookup_min = min;
       return cfg;
     }
     case 'suffix':

@@ -16,7 +16,8 @@ export type Notice =
   | { code: 'corpusTooLarge'; size: number; limit: number }
   | { code: 'corpusEmpty' }
   | { code: 'alphaClamped'; alpha: number; count: number; total: number }
-  | { code: 'promptDropped'; tokens: string };
+  | { code: 'promptDropped'; tokens: string }
+  | { code: 'lookupOrder'; min: number; max: number };
 
 /** A notice's values as strings and numbers, for message templates. */
 export function noticeVars(n: Notice): Record<string, string | number> {
@@ -39,6 +40,7 @@ const EN: { [C in Notice['code']]: string } = {
   corpusEmpty: 'the pasted text is empty; nothing to train on',
   alphaClamped: 'alpha {alpha} is below the smallest target probability at {count} of {total} contexts; there the overlap is that probability',
   promptDropped: 'prompt tokens outside the vocabulary were dropped: {tokens}',
+  lookupOrder: 'prompt_lookup_min={min} must be <= prompt_lookup_max={max}, as vLLM requires (it raises an error); not swapped',
 };
 
 /** Fills a template's {placeholders}. */

@@ -336,6 +336,7 @@ export const zh: Record<MessageKey, string> = {
   'notice.corpusEmpty': '粘贴的文本为空，无法训练',
   'notice.alphaClamped': 'alpha {alpha} 小于 {total} 个上下文中 {count} 个的最小目标概率，这些位置的重叠取该概率',
   'notice.promptDropped': '词表之外的提示词元已被丢弃：{tokens}',
+  'notice.lookupOrder': 'prompt_lookup_min={min} 必须 <= prompt_lookup_max={max}，vLLM 也如此要求（否则报错）；不会自动交换',
   dismiss: '关闭',
   computing: '计算中…',
   workerError: '模拟已停止：{message}。已启动新的 worker，你的参数已保留。',
