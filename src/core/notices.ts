@@ -17,7 +17,8 @@ export type Notice =
   | { code: 'corpusEmpty' }
   | { code: 'alphaClamped'; alpha: number; count: number; total: number }
   | { code: 'promptDropped'; tokens: string }
-  | { code: 'lookupOrder'; min: number; max: number };
+  | { code: 'lookupOrder'; min: number; max: number }
+  | { code: 'metricsRateSum'; sum: string; expected: string };
 
 /** A notice's values as strings and numbers, for message templates. */
 export function noticeVars(n: Notice): Record<string, string | number> {
@@ -40,6 +41,8 @@ const EN: { [C in Notice['code']]: string } = {
   corpusEmpty: 'the pasted text is empty; nothing to train on',
   alphaClamped: 'alpha {alpha} is below the smallest target probability at {count} of {total} contexts; there the overlap is that probability',
   promptDropped: 'prompt tokens outside the vocabulary were dropped: {tokens}',
+  metricsRateSum:
+    "the per-position rates sum to {sum}, but in vLLM's line they sum to mean acceptance length - 1 = {expected} (up to rounding): was the line edited, or cut short?",
   lookupOrder: 'prompt_lookup_min={min} must be <= prompt_lookup_max={max}, as vLLM requires (it raises an error); not swapped',
 };
 

@@ -342,6 +342,8 @@ export const en = {
   'notice.corpusEmpty': 'the pasted text is empty; nothing to train on',
   'notice.alphaClamped': 'alpha {alpha} is below the smallest target probability at {count} of {total} contexts; there the overlap is that probability',
   'notice.promptDropped': 'prompt tokens outside the vocabulary were dropped: {tokens}',
+  'notice.metricsRateSum':
+    "the per-position rates sum to {sum}, but in vLLM's line they sum to mean acceptance length - 1 = {expected} (up to rounding): was the line edited, or cut short?",
   'notice.lookupOrder': 'prompt_lookup_min={min} must be <= prompt_lookup_max={max}, as vLLM requires (it raises an error); not swapped',
   dismiss: 'Dismiss',
   computing: 'Computing…',

@@ -336,6 +336,7 @@ export const zh: Record<MessageKey, string> = {
   'notice.corpusEmpty': '粘贴的文本为空，无法训练',
   'notice.alphaClamped': 'alpha {alpha} 小于 {total} 个上下文中 {count} 个的最小目标概率，这些位置的重叠取该概率',
   'notice.promptDropped': '词表之外的提示词元已被丢弃：{tokens}',
+  'notice.metricsRateSum': '各位置接受率之和为 {sum}，但 vLLM 的日志中它们之和等于平均接受长度 - 1 = {expected}（允许舍入误差）：这行日志是否被改动或截断？',
   'notice.lookupOrder': 'prompt_lookup_min={min} 必须 <= prompt_lookup_max={max}，vLLM 也如此要求（否则报错）；不会自动交换',
   dismiss: '关闭',
   computing: '计算中…',
