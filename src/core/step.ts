@@ -62,7 +62,7 @@ export function makeProposer(world: World, params: Readonly<SimParams>): Propose
         global = globalSuffixTrie(world.history, settings);
         globalTries.set(world.history, global);
       }
-      return suffixProposer(settings, world.history.length > 0 ? global : null, params.targetMs);
+      return suffixProposer(settings, world.history.length > 0 ? global : null, params.targetMs, world.prompt.length);
     }
     case 'mtp':
       if (world.heads === null) throw new Error(`the ${world.kind} world has no prediction heads`);
