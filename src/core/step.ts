@@ -117,8 +117,10 @@ export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDeta
   const start = state.len - state.promptLen;
   const buf = state.tokens.length === state.len ? state.tokens : state.tokens.slice(0, state.len);
   // Never draft past the world's own end (the notebook's min(k, remaining)); the length
-  // budget is checked after the step, whose emitted tokens all count.
-  const gamma = Math.max(0, Math.min(params.gamma, world.maxNewTokens - start));
+  // budget is checked after the step, whose emitted tokens all count. A tree's budget is its
+  // depth (gamma is not its parameter): the proposer reads it as the deepest level to draft.
+  const budget = proposer?.method === 'tree' ? params.depth : params.gamma;
+  const gamma = Math.max(0, Math.min(budget, world.maxNewTokens - start));
   const proposal = proposer === null || gamma === 0 ? NO_PROPOSAL : proposer.propose(buf, state.len, gamma, rng.draft);
   let emitted: TokenId[];
   let emittedKinds: StepEvent['emittedKinds'];
