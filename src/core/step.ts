@@ -138,7 +138,7 @@ export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDeta
     if (withDetail) positions = [{ p: topEntries(p, TOP_K), q: [], token: null, pToken: 0, qToken: 0, overlap: 0, u: null, residual: null }];
   } else {
     const v = proposal.parents
-      ? verifyTree(world.target, buf, state.len, proposal, greedy, rng, withDetail)
+      ? verifyTree(world.target, buf, state.len, proposal, greedy, rng, withDetail, params.acceptance)
       : verifyChain(world.target, buf, state.len, proposal, greedy, params.acceptance, rng, withDetail);
     ({ emitted, emittedKinds, verdicts, positions, accepted, overlapSum, overlapCount, rejected } = v);
     if ('path' in v) info = { ...proposal.info, tree: { ...(proposal.info?.tree as object), parents: proposal.parents, path: v.path } };

@@ -1,7 +1,8 @@
 import { argmax, normalizeInPlace, overlap, sample, topEntries } from './dist';
 import { writePath } from './proposers/tree';
-import type { EmitKind, Model, PositionDetail, Proposal, RngStreams, TokenId, Verdict } from './types';
+import type { AcceptanceRule, EmitKind, Model, PositionDetail, Proposal, RngStreams, TokenId, Verdict } from './types';
 import { TOP_K, type Verification } from './verify';
+import { verifyTreeTypical } from './verifyTreeTypical';
 
 /**
  * Verifies a token tree in one (modelled) target pass with tree attention. Walking down from
@@ -11,6 +12,8 @@ import { TOP_K, type Verification } from './verify';
  * SpecInfer's rules and lossless. If all fail, emit a sample of what is left of r; after an
  * accepted leaf, a bonus token from p.
  * Greedy: follow the child equal to the target's argmax; otherwise emit the argmax.
+ * `rule` as for chains: 'pgeq' (deliberately wrong) accepts iff r(x) >= q(x) (q = 1 for a
+ * top-k child), 'typical' is Medusa's tree selection (verifyTreeTypical). Greedy ignores it.
  */
 export function verifyTree(
   target: Model,
@@ -20,7 +23,9 @@ export function verifyTree(
   greedy: boolean,
   rng: RngStreams,
   withDetail: boolean,
+  rule: AcceptanceRule = 'standard',
 ): Verification & { path: number[] } {
+  if (rule === 'typical' && !greedy) return verifyTreeTypical(target, ctx, len, proposal, rng, withDetail);
   const parents = proposal.parents as number[];
   const n = proposal.tokens.length;
   const children: number[][] = [[]];
@@ -71,8 +76,7 @@ export function verifyTree(
         // accept w.p. min(1, r(x)/q(x)), else r := norm(max(0, r - q)) (SpecInfer).
         overlapSum += q === null ? r[x] : overlap(r, q);
         overlapCount++;
-        u = rng.accept.next();
-        if (u < (q === null ? r[x] : r[x] / q[x])) {
+        if (rule === 'pgeq' ? r[x] >= (q === null ? 1 : q[x]) : (u = rng.accept.next()) < (q === null ? r[x] : r[x] / q[x])) {
           next = k;
           break;
         }
