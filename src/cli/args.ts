@@ -40,6 +40,7 @@ const OPTION_OF: Partial<Record<keyof SimParams, string>> = {
   headDecay: 'head-decay',
   draftTokens: 'draft-tokens',
   treeMode: 'tree-mode',
+  draftSampling: 'draft-sampling',
 };
 
 const optionName = (key: keyof SimParams): string => OPTION_OF[key] ?? key;

@@ -152,6 +152,19 @@ export function Controls() {
           <option value="typical">{t('acceptance.typical')}</option>
         </select>
       </Field>
+      {(p.method === 'draft' || p.method === 'mtp') && (
+        <Field label={t('param.draftSampling')} tip={t('param.draftSampling.tip')} htmlFor="ctl-draft-sampling">
+          <select
+            id="ctl-draft-sampling"
+            data-testid="param-draftSampling"
+            value={p.draftSampling}
+            onChange={(e) => set('draftSampling')(e.target.value as SimParams['draftSampling'])}
+          >
+            <option value="sampled">{t('draftSampling.sampled')}</option>
+            <option value="argmax">{t('draftSampling.argmax')}</option>
+          </select>
+        </Field>
+      )}
     </aside>
   );
 }

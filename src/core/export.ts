@@ -24,6 +24,8 @@ export const EXPORT_NOTES_EN = {
   medusa: 'Medusa heads instead: vLLM method "medusa" with a Medusa checkpoint as model; SGLang has no Medusa method.',
   noSuffix: "SGLang has no suffix decoding method; vLLM's needs the Arctic Inference package installed.",
   typical: 'Typical acceptance is lossy; the engines above use lossless rejection sampling by default.',
+  draftSampleMethod:
+    'draft_sample_method exists in recent vLLM only; older vLLM v1 always drafts the argmax and verifies it as a point mass (draft probabilities not kept), whatever the page simulates.',
 } as const;
 export type ExportNote = keyof typeof EXPORT_NOTES_EN;
 
@@ -33,7 +35,7 @@ export function vllmSpeculativeConfig(p: SimParams): Record<string, string | num
     case 'autoregressive':
       return null;
     case 'draft':
-      return { method: 'draft_model', model: 'YOUR/draft-model', num_speculative_tokens: p.gamma };
+      return { method: 'draft_model', model: 'YOUR/draft-model', num_speculative_tokens: p.gamma, draft_sample_method: drafting(p) };
     case 'ngram': {
       const cfg: Record<string, number | string> = { method: 'ngram', num_speculative_tokens: p.gamma };
       const { min, max } = resolveLookup(p.lookupMin, p.lookupMax);
@@ -54,11 +56,20 @@ export function vllmSpeculativeConfig(p: SimParams): Record<string, string | num
         suffix_decoding_min_token_prob: p.minTokenProb,
       };
     case 'mtp':
-      return { method: 'mtp', num_speculative_tokens: Math.min(p.gamma, p.heads) };
+      return { method: 'mtp', num_speculative_tokens: Math.min(p.gamma, p.heads), draft_sample_method: drafting(p) };
     case 'tree':
       // vLLM verifies a chain: the tree's depth becomes the number of speculative tokens.
       return { method: 'eagle', model: 'YOUR/eagle-draft-model', num_speculative_tokens: p.depth };
   }
+}
+
+/**
+ * vLLM's draft_sample_method (vllm/config/speculative.py): "greedy" (the default) drafts the argmax
+ * and treats the draft probabilities as one-hot in rejection sampling; "probabilistic" samples
+ * from q and keeps its probabilities for the ratio test (Leviathan's rule).
+ */
+function drafting(p: SimParams): string {
+  return p.draftSampling === 'argmax' ? 'greedy' : 'probabilistic';
 }
 
 function pyValue(v: string | number): string {
@@ -117,5 +128,6 @@ export function engineSnippets(p: SimParams): EngineSnippets {
       break;
   }
   if (p.acceptance === 'typical') notes.push('typical');
+  if (p.method === 'draft' || p.method === 'mtp') notes.push('draftSampleMethod');
   return { vllmOffline, vllmServe, sglang, notes };
 }

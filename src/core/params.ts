@@ -37,6 +37,10 @@ export interface SimParams {
   /** Verification cost per extra token checked, as a fraction of a target pass. */
   verifyCost: number;
   acceptance: AcceptanceRule;
+  /** How model-based chain drafters (draft model, MTP, Medusa heads) pick their tokens:
+   * 'sampled' from q and verified with min(1, p/q) (Leviathan), or 'argmax' and verified as a
+   * point mass, accept with probability p(x) (vLLM v1's default, draft_sample_method "greedy"). */
+  draftSampling: 'sampled' | 'argmax';
   seed: number;
   /** ngram: vLLM prompt_lookup_min / prompt_lookup_max (0 = not set: vLLM's defaulting). */
   lookupMin: number;
@@ -92,6 +96,7 @@ export const DEFAULT_PARAMS: Readonly<SimParams> = Object.freeze({
   costRatio: 0.05,
   verifyCost: 0,
   acceptance: 'standard',
+  draftSampling: 'sampled',
   seed: 1,
   lookupMin: 0,
   lookupMax: 0,
@@ -131,6 +136,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'costRatio', kind: 'float', min: 0, max: 10 },
   { key: 'verifyCost', kind: 'float', min: 0, max: 10 },
   { key: 'acceptance', kind: 'enum', values: ['standard', 'pgeq', 'typical'] },
+  { key: 'draftSampling', kind: 'enum', values: ['sampled', 'argmax'] },
   { key: 'seed', kind: 'int', min: 0, max: 2147483647 },
   { key: 'lookupMin', kind: 'int', min: 0, max: 16 },
   { key: 'lookupMax', kind: 'int', min: 0, max: 16 },

@@ -52,7 +52,7 @@ export function makeProposer(world: World, params: Readonly<SimParams>): Propose
       return null;
     case 'draft':
       if (world.draft === null) throw new Error(`the ${world.kind} world has no draft model`);
-      return draftModelProposer(world.draft, world.eos, params.costRatio);
+      return draftModelProposer(world.draft, world.eos, params.costRatio, params.draftSampling === 'argmax');
     case 'ngram':
       return ngramProposer(params.lookupMin, params.lookupMax, params.targetMs);
     case 'suffix': {
@@ -66,7 +66,7 @@ export function makeProposer(world: World, params: Readonly<SimParams>): Propose
     }
     case 'mtp':
       if (world.heads === null) throw new Error(`the ${world.kind} world has no prediction heads`);
-      return mtpProposer(world.heads, params.heads, params.costRatio);
+      return mtpProposer(world.heads, params.heads, params.costRatio, params.draftSampling === 'argmax');
     case 'tree':
       if (world.draft === null) throw new Error(`the ${world.kind} world has no draft model`);
       return treeProposer(world.draft, { depth: params.depth, topk: params.topk, draftTokens: params.draftTokens, mode: params.treeMode }, params.costRatio);

@@ -105,6 +105,11 @@ export const en = {
   'acceptance.standard': 'standard (lossless)',
   'acceptance.pgeq': 'p ≥ q (wrong on purpose)',
   'acceptance.typical': 'typical (Medusa, lossy)',
+  'param.draftSampling': 'Draft sampling',
+  'param.draftSampling.tip':
+    'How the draft model, MTP or Medusa heads pick their tokens: sampled from q and verified with min(1, p/q) (Leviathan), or the argmax of q verified as a point mass, accepted with probability p(x) (vLLM v1 by default: draft_sample_method "greedy").',
+  'draftSampling.sampled': 'sampled from q',
+  'draftSampling.argmax': 'argmax, verified as a point mass (vLLM)',
   // Match and tree views
   matchTitle: 'Where the proposal came from',
   'match.ngram': 'The last {n} tokens also occur earlier; the proposal copies what followed them.',
@@ -221,6 +226,8 @@ export const en = {
   'exportNote.medusa': 'Medusa heads instead: vLLM method "medusa" with a Medusa checkpoint as model; SGLang has no Medusa method.',
   'exportNote.noSuffix': "SGLang has no suffix decoding method; vLLM's needs the Arctic Inference package installed.",
   'exportNote.typical': 'Typical acceptance is lossy; the engines above use lossless rejection sampling by default.',
+  'exportNote.draftSampleMethod':
+    'draft_sample_method exists in recent vLLM only; older vLLM v1 always drafts the argmax and verifies it as a point mass (draft probabilities not kept), whatever the page simulates.',
   // Compare
   'compare.run': 'Compare all methods',
   'compare.trials': 'Trials per method',

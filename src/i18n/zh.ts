@@ -105,6 +105,11 @@ export const zh: Record<MessageKey, string> = {
   'acceptance.standard': '标准（无损）',
   'acceptance.pgeq': 'p ≥ q（故意出错）',
   'acceptance.typical': '典型接受（Medusa，有损）',
+  'param.draftSampling': '草稿采样',
+  'param.draftSampling.tip':
+    '草稿模型、MTP 或 Medusa 头如何选词元：从 q 采样并按 min(1, p/q) 验证（Leviathan），或取 q 的 argmax 并按点质量验证，以概率 p(x) 接受（vLLM v1 默认：draft_sample_method "greedy"）。',
+  'draftSampling.sampled': '从 q 采样',
+  'draftSampling.argmax': '取 argmax，按点质量验证（vLLM）',
   // Match and tree views
   matchTitle: '提议从何而来',
   'match.ngram': '最后 {n} 个词元在前文中也出现过；提议照抄其后的内容。',
@@ -217,6 +222,8 @@ export const zh: Record<MessageKey, string> = {
   'exportNote.medusa': '若用 Medusa 预测头：vLLM 的 method 设为 "medusa"，model 指向 Medusa 权重；SGLang 没有 Medusa 方法。',
   'exportNote.noSuffix': 'SGLang 没有后缀解码方法；vLLM 的后缀解码需要安装 Arctic Inference 包。',
   'exportNote.typical': '典型接受是有损的；上面的引擎默认使用无损的拒绝采样。',
+  'exportNote.draftSampleMethod':
+    'draft_sample_method 只在较新的 vLLM 中存在；较早的 vLLM v1 总是取 argmax 作为草稿，并按点质量验证（不保留草稿概率），与页面模拟的方式无关。',
   // Compare
   'compare.run': '对比所有方法',
   'compare.trials': '每种方法的试验次数',

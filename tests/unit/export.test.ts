@@ -13,7 +13,9 @@ describe('export', () => {
     const s = engineSnippets(p({ method: 'draft', gamma: 7, temperature: 0.9 }));
     expect(s.vllmOffline).toContain('"num_speculative_tokens": 7');
     expect(s.vllmOffline).toContain('SamplingParams(temperature=0.9)');
-    expect(s.vllmServe).toContain('--speculative-config \'{"method":"draft_model","model":"YOUR/draft-model","num_speculative_tokens":7}\'');
+    expect(s.vllmServe).toContain(
+      '--speculative-config \'{"method":"draft_model","model":"YOUR/draft-model","num_speculative_tokens":7,"draft_sample_method":"probabilistic"}\'',
+    );
     expect(s.sglang).toContain('--speculative-num-steps 7');
     expect(s.sglang).toContain('--speculative-num-draft-tokens 8');
   });

@@ -1,4 +1,4 @@
-import { sample } from '../dist';
+import { argmax, sample } from '../dist';
 import type { Dist, Proposal, Proposer, TokenId } from '../types';
 
 /**
@@ -13,19 +13,20 @@ export type HeadsModel = (head: number, ctx: readonly TokenId[], len: number) =>
  * argmax at temperature 0, where a head's distribution is a point mass). Heads run on the
  * target's last hidden state, so drafting costs about one head per token: `costRatio` each.
  */
-export function mtpProposer(heads: HeadsModel, count: number, costRatio: number): Proposer {
+export function mtpProposer(heads: HeadsModel, count: number, costRatio: number, argmaxDrafts = false): Proposer {
   return {
     method: 'mtp',
     propose(ctx, len, gamma, rng): Proposal {
       const buf = ctx as TokenId[];
       const tokens: TokenId[] = [];
-      const q: Dist[] = [];
+      const q: (Dist | null)[] = [];
       for (let i = 0; i < Math.min(gamma, count); i++) {
         const d = heads(i, buf, len);
-        const x = sample(d, rng);
+        // argmaxDrafts: vLLM's way (argmax, verified as a point mass), see draftModelProposer.
+        const x = argmaxDrafts ? argmax(d) : sample(d, rng);
         buf[len + i] = x;
         tokens.push(x);
-        q.push(d);
+        q.push(argmaxDrafts ? null : d);
       }
       return { tokens, q, draftCost: costRatio * tokens.length, info: { heads: count } };
     },
