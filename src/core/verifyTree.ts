@@ -76,7 +76,9 @@ export function verifyTree(
         // accept w.p. min(1, r(x)/q(x)), else r := norm(max(0, r - q)) (SpecInfer).
         overlapSum += q === null ? r[x] : overlap(r, q);
         overlapCount++;
-        if (rule === 'pgeq' ? r[x] >= (q === null ? 1 : q[x]) : (u = rng.accept.next()) < (q === null ? r[x] : r[x] / q[x])) {
+        // 'pgeq' (deliberately wrong) compares r(x) with q(x) and draws no uniform.
+        u = rule === 'pgeq' ? null : rng.accept.next();
+        if (u === null ? r[x] >= (q === null ? 1 : q[x]) : u < (q === null ? r[x] : r[x] / q[x])) {
           next = k;
           break;
         }
