@@ -21,9 +21,11 @@ export const EXPORT_NOTES_EN = {
   sglangNgram: "SGLang's NGRAM method has its own n-gram window settings (not vLLM's prompt_lookup_min/max) and runs on CUDA only.",
   mtpModel:
     'MTP needs a model that ships MTP layers (e.g. DeepSeek-V3); SGLang runs them through its EAGLE path. vLLM warns that reusing one MTP layer for more than one token lowers acceptance.',
-  medusa: 'Medusa heads instead: vLLM method "medusa" with a Medusa checkpoint as model; SGLang has no Medusa method.',
+  medusa:
+    'Medusa heads need a Medusa checkpoint as the model of vLLM method "medusa" (vLLM drafts their argmax, one token per head, a chain); SGLang has no Medusa method.',
   noSuffix: "SGLang has no suffix decoding method; vLLM's needs the Arctic Inference package installed.",
   typical: 'Typical acceptance is lossy; the engines above use lossless rejection sampling by default.',
+  medusaArgmax: "vLLM's Medusa proposer always drafts each head's argmax; to compare acceptance with it, set draft sampling to argmax.",
   draftSampleMethod:
     'draft_sample_method exists in recent vLLM only; older vLLM v1 always drafts the argmax and verifies it as a point mass (draft probabilities not kept), whatever the page simulates.',
 } as const;
@@ -57,6 +59,9 @@ export function vllmSpeculativeConfig(p: SimParams): Record<string, string | num
       };
     case 'mtp':
       return { method: 'mtp', num_speculative_tokens: Math.min(p.gamma, p.heads), draft_sample_method: drafting(p) };
+    case 'medusa':
+      // vLLM's Medusa proposer takes the heads' argmax (vllm/v1/spec_decode/medusa.py).
+      return { method: 'medusa', model: 'YOUR/medusa-heads', num_speculative_tokens: Math.min(p.gamma, p.heads) };
     case 'tree':
       // vLLM verifies a chain: the tree's depth becomes the number of speculative tokens.
       return { method: 'eagle', model: 'YOUR/eagle-draft-model', num_speculative_tokens: p.depth };
@@ -119,9 +124,12 @@ export function engineSnippets(p: SimParams): EngineSnippets {
       const n = Math.min(p.gamma, p.heads);
       sglang = `${base} \\\n  --speculative-algorithm EAGLE \\\n  --speculative-num-steps ${n} \\\n  --speculative-eagle-topk 1 \\\n  --speculative-num-draft-tokens ${n + 1}`;
       notes.push('mtpModel');
-      notes.push('medusa');
       break;
     }
+    case 'medusa':
+      sglang = null;
+      notes.push('medusa');
+      break;
     case 'suffix':
       sglang = null;
       notes.push('noSuffix');
@@ -129,5 +137,6 @@ export function engineSnippets(p: SimParams): EngineSnippets {
   }
   if (p.acceptance === 'typical') notes.push('typical');
   if (p.method === 'draft' || p.method === 'mtp') notes.push('draftSampleMethod');
+  if (p.method === 'medusa' && p.draftSampling === 'sampled') notes.push('medusaArgmax');
   return { vllmOffline, vllmServe, sglang, notes };
 }

@@ -49,7 +49,8 @@ export interface SimParams {
   maxDepth: number;
   specFactor: number;
   minTokenProb: number;
-  /** mtp: number of heads, and (synthetic world) each next head's acceptance factor. */
+  /** mtp / medusa: number of MTP modules or Medusa heads, and (synthetic world) each next
+   * one's acceptance factor. */
   heads: number;
   headDecay: number;
   /** tree: SGLang speculative-eagle-topk, speculative-num-steps, speculative-num-draft-tokens. */
@@ -122,7 +123,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'world', kind: 'enum', values: ['seed', 'ngram', 'synthetic'] },
   { key: 'corpus', kind: 'enum', values: ['seed', 'zh', 'en', 'custom'] },
   { key: 'prompt', kind: 'string', maxLength: 2000 },
-  { key: 'method', kind: 'enum', values: ['autoregressive', 'draft', 'ngram', 'suffix', 'mtp', 'tree'] },
+  { key: 'method', kind: 'enum', values: ['autoregressive', 'draft', 'ngram', 'suffix', 'mtp', 'medusa', 'tree'] },
   { key: 'gamma', kind: 'int', min: 1, max: 16 },
   { key: 'length', kind: 'int', min: 1, max: 2000 },
   { key: 'temperature', kind: 'float', min: 0, max: 5 },

@@ -1,6 +1,7 @@
 import { argmax, sample, topEntries } from './dist';
 import type { SimParams } from './params';
 import { draftModelProposer } from './proposers/draftModel';
+import { medusaProposer } from './proposers/medusa';
 import { mtpProposer } from './proposers/mtp';
 import { ngramProposer } from './proposers/ngramLookup';
 import { globalSuffixTrie, SUFFIX_DEFAULTS, suffixProposer } from './proposers/suffix';
@@ -65,8 +66,11 @@ export function makeProposer(world: World, params: Readonly<SimParams>): Propose
       return suffixProposer(settings, world.history.length > 0 ? global : null, params.targetMs, world.prompt.length);
     }
     case 'mtp':
-      if (world.heads === null) throw new Error(`the ${world.kind} world has no prediction heads`);
-      return mtpProposer(world.heads, params.heads, params.costRatio, params.draftSampling === 'argmax');
+      if (world.mtpModules === null) throw new Error(`the ${world.kind} world has no MTP modules`);
+      return mtpProposer(world.mtpModules, params.heads, params.costRatio, params.draftSampling === 'argmax');
+    case 'medusa':
+      if (world.medusaHeads === null) throw new Error(`the ${world.kind} world has no Medusa heads`);
+      return medusaProposer(world.medusaHeads, params.heads, params.draftSampling === 'argmax');
     case 'tree':
       if (world.draft === null) throw new Error(`the ${world.kind} world has no draft model`);
       return treeProposer(world.draft, { depth: params.depth, topk: params.topk, draftTokens: params.draftTokens, mode: params.treeMode }, params.costRatio);

@@ -38,7 +38,8 @@ export const en = {
   'method.autoregressive': 'Autoregressive (no speculation)',
   'method.ngram': 'N-gram prompt lookup',
   'method.suffix': 'Suffix decoding',
-  'method.mtp': 'MTP / Medusa heads',
+  'method.mtp': 'MTP (chained modules, DeepSeek-V3)',
+  'method.medusa': 'Medusa heads (parallel)',
   'method.tree': 'Token tree (EAGLE-2 style)',
   'param.scenario': 'Scenario',
   'param.scenario.tip':
@@ -58,8 +59,9 @@ export const en = {
   'param.specFactor.tip': 'vLLM suffix_decoding_max_spec_factor: propose at most match length × this many tokens.',
   'param.minTokenProb': 'Min token prob',
   'param.minTokenProb.tip': 'vLLM suffix_decoding_min_token_prob: stop the path when its running probability falls below this.',
-  'param.heads': 'Heads',
-  'param.heads.tip': 'Number of MTP / Medusa heads; head i predicts the token i+1 ahead (vLLM: num_speculative_tokens for mtp).',
+  'param.heads': 'Heads / modules',
+  'param.heads.tip':
+    'MTP: modules run one after another, each reading the drafts before it, one small pass each (cost c). Medusa: heads all read the committed context at once, head i drafting i+1 ahead, inside the target pass (no extra cost). vLLM: num_speculative_tokens.',
   'param.headDecay': 'Head decay',
   'param.headDecay.tip': 'Synthetic world: each further head’s acceptance is this factor times the previous one’s.',
   'param.topk': 'Top-k',
@@ -223,9 +225,11 @@ export const en = {
   'exportNote.sglangNgram': "SGLang's NGRAM method has its own n-gram window settings (not vLLM's prompt_lookup_min/max) and runs on CUDA only.",
   'exportNote.mtpModel':
     'MTP needs a model that ships MTP layers (e.g. DeepSeek-V3); SGLang runs them through its EAGLE path. vLLM warns that reusing one MTP layer for more than one token lowers acceptance.',
-  'exportNote.medusa': 'Medusa heads instead: vLLM method "medusa" with a Medusa checkpoint as model; SGLang has no Medusa method.',
+  'exportNote.medusa':
+    'Medusa heads need a Medusa checkpoint as the model of vLLM method "medusa" (vLLM drafts their argmax, one token per head, a chain); SGLang has no Medusa method.',
   'exportNote.noSuffix': "SGLang has no suffix decoding method; vLLM's needs the Arctic Inference package installed.",
   'exportNote.typical': 'Typical acceptance is lossy; the engines above use lossless rejection sampling by default.',
+  'exportNote.medusaArgmax': "vLLM's Medusa proposer always drafts each head's argmax; to compare acceptance with it, set draft sampling to argmax.",
   'exportNote.draftSampleMethod':
     'draft_sample_method exists in recent vLLM only; older vLLM v1 always drafts the argmax and verifies it as a point mass (draft probabilities not kept), whatever the page simulates.',
   // Compare

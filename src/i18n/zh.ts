@@ -39,7 +39,8 @@ export const zh: Record<MessageKey, string> = {
   'method.autoregressive': '自回归（不投机）',
   'method.ngram': 'n-gram 提示查找',
   'method.suffix': '后缀解码',
-  'method.mtp': 'MTP / Medusa 预测头',
+  'method.mtp': 'MTP（链式模块，DeepSeek-V3）',
+  'method.medusa': 'Medusa 预测头（并行）',
   'method.tree': '词元树（EAGLE-2 式）',
   'param.scenario': '场景',
   'param.scenario.tip': '内置任务：包括提示词、目标模型给出的回答，以及此前的对话轮次。回答照抄提示词内容时，查找类方法效果最好。',
@@ -58,8 +59,9 @@ export const zh: Record<MessageKey, string> = {
   'param.specFactor.tip': 'vLLM suffix_decoding_max_spec_factor：最多提议“匹配长度 × 该值”个词元。',
   'param.minTokenProb': '最小词元概率',
   'param.minTokenProb.tip': 'vLLM suffix_decoding_min_token_prob：路径的累积概率低于该值时停止延伸。',
-  'param.heads': '预测头数',
-  'param.heads.tip': 'MTP / Medusa 预测头的数量；第 i 个预测头预测往后第 i+1 个词元（vLLM：mtp 方法的 num_speculative_tokens）。',
+  'param.heads': '预测头 / 模块数',
+  'param.heads.tip':
+    'MTP：模块依次运行，每个都读取之前的草稿，每个一次小的前向计算（代价 c）。Medusa：所有预测头同时只读已确认的上下文，第 i 个头预测往后第 i+1 个词元，在目标模型的同一次前向计算内完成（无额外代价）。vLLM：num_speculative_tokens。',
   'param.headDecay': '预测头衰减',
   'param.headDecay.tip': '合成世界：每往后一个预测头，其接受率是前一个的该倍数。',
   'param.topk': 'top-k',
@@ -219,9 +221,11 @@ export const zh: Record<MessageKey, string> = {
   'exportNote.treeChain': '这里 vLLM 验证的是长度为 num_speculative_tokens 的链，而不是词元树；SGLang 会验证整棵树。',
   'exportNote.sglangNgram': 'SGLang 的 NGRAM 方法有自己的 n-gram 窗口设置（不是 vLLM 的 prompt_lookup_min/max），且只能在 CUDA 上运行。',
   'exportNote.mtpModel': 'MTP 需要自带 MTP 层的模型（如 DeepSeek-V3）；SGLang 通过 EAGLE 路径运行它们。vLLM 提示：用同一个 MTP 层预测多个词元会降低接受率。',
-  'exportNote.medusa': '若用 Medusa 预测头：vLLM 的 method 设为 "medusa"，model 指向 Medusa 权重；SGLang 没有 Medusa 方法。',
+  'exportNote.medusa':
+    'Medusa 预测头需要 Medusa 权重作为 vLLM "medusa" 方法的 model（vLLM 取每个头的 argmax，每头一个词元，构成一条链）；SGLang 没有 Medusa 方法。',
   'exportNote.noSuffix': 'SGLang 没有后缀解码方法；vLLM 的后缀解码需要安装 Arctic Inference 包。',
   'exportNote.typical': '典型接受是有损的；上面的引擎默认使用无损的拒绝采样。',
+  'exportNote.medusaArgmax': 'vLLM 的 Medusa 提议器总是取每个头的 argmax；若要与之比较接受率，请把草稿采样设为 argmax。',
   'exportNote.draftSampleMethod':
     'draft_sample_method 只在较新的 vLLM 中存在；较早的 vLLM v1 总是取 argmax 作为草稿，并按点质量验证（不保留草稿概率），与页面模拟的方式无关。',
   // Compare
