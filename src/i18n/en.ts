@@ -200,8 +200,8 @@ export const en = {
   'pub.published': 'Published',
   'pub.specplay': 'specplay',
   'pub.predicted': 'predicts {s}×',
-  'pub.chainAlpha': 'chain-equivalent alpha {a} at gamma {g}',
-  'pub.tauTooHigh': 'tau exceeds what a chain of gamma {g} can give',
+  'pub.tauTree': 'tau {tau} tokens per pass of a tree: compare with a token tree run (tokens per step), not with a chain alpha',
+  'pub.tauChain': 'tau {tau} tokens per pass at a gamma the source does not give: compare with tokens per step of the same method',
   'pub.noPrediction': 'no c given: no prediction',
   'pub.use': 'Use',
   // Engine metrics

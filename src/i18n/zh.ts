@@ -199,8 +199,8 @@ export const zh: Record<MessageKey, string> = {
   'pub.published': '发表值',
   'pub.specplay': 'specplay',
   'pub.predicted': '预测 {s}×',
-  'pub.chainAlpha': 'gamma {g} 时的链式等效 alpha {a}',
-  'pub.tauTooHigh': 'tau 超出了 gamma {g} 的链所能达到的上限',
+  'pub.tauTree': '树每次前向计算 tau {tau} 个词元：请与词元树运行的每步词元数比较，而不是换算成链的 alpha',
+  'pub.tauChain': '每次前向计算 tau {tau} 个词元，来源未给出 gamma：请与同一方法的每步词元数比较',
   'pub.noPrediction': '未给出 c：无法预测',
   'pub.use': '使用',
   // Engine metrics
