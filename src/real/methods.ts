@@ -4,6 +4,7 @@ import type { SimParams } from '../core/params';
  * this reason; the page disables them with it). Kept apart from the engine so that naming them
  * does not load transformers.js. */
 export const UNAVAILABLE_WITH_REAL_MODELS: Readonly<Partial<Record<SimParams['method'], string>>> = {
-  mtp: 'prediction heads need a model trained with them (MTP / Medusa); the real pairs here have none',
+  mtp: 'MTP modules need a model trained with them (DeepSeek-V3 style); the real pairs here have none',
+  medusa: 'Medusa heads need a model trained with them; the real pairs here have none',
   tree: 'token trees need tree attention in the target forward, which the exported models do not take',
 };

@@ -111,7 +111,7 @@ describe('runner', () => {
   });
 
   test('sim - every method runs from the runner', () => {
-    for (const method of ['ngram', 'suffix', 'mtp', 'tree']) {
+    for (const method of ['ngram', 'suffix', 'mtp', 'medusa', 'tree']) {
       const r = sim(['run', '--scenario', 'code', '--method', method, '--length', '20', '--json']);
       expect(r.code, method).toBe(0);
       expect(JSON.parse(r.out).tokens.length).toBeGreaterThanOrEqual(20);
