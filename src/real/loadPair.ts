@@ -98,7 +98,7 @@ async function loadModel(source: string, placement: Placement, opts: LoadPairOpt
  */
 export async function loadPair(opts: LoadPairOptions): Promise<LoadedPair> {
   const { target, draft, signal } = opts;
-  configureEnv(opts.siteBase);
+  configureEnv();
   const check = () => {
     if (signal?.aborted) throw cancelled();
   };
