@@ -1,3 +1,5 @@
+import { learnEn } from './learnEn';
+
 /** English messages: every visible string of the page. The zh table has the same keys. */
 export const en = {
   title: 'specplay',
@@ -360,6 +362,8 @@ export const en = {
   runError: 'The run could not be computed: {message}.',
   footer: 'specplay simulates; it runs no neural network. Formulas: Leviathan et al. 2023; Chen et al. 2023.',
   ms: 'ms',
+  // Narration, tour and formulas (src/i18n/learnEn.ts).
+  ...learnEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { learnZh } from './learnZh';
 
 /** Simplified Chinese messages (same keys as en). */
 export const zh: Record<MessageKey, string> = {
@@ -354,4 +355,6 @@ export const zh: Record<MessageKey, string> = {
   runError: '无法计算这次运行：{message}。',
   footer: 'specplay 只做模拟，不运行任何神经网络。公式来自 Leviathan et al. 2023；Chen et al. 2023。',
   ms: 'ms',
+  // Narration, tour and formulas (src/i18n/learnZh.ts).
+  ...learnZh,
 };
