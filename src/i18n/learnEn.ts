@@ -44,7 +44,7 @@ export const learnEn = {
   'narration.step': 'Step {step}.',
   tour: 'Tour',
   'tour.start': 'Take the tour',
-  'tour.start.tip': 'A guided path through speculative decoding in {n} short lessons; each sets the page and asks one question.',
+  'tour.start.tip': 'A guided path through speculative decoding in short lessons; each sets the page, says what to look at and asks one question.',
   'tour.title': 'Guided tour',
   'tour.next': 'Next',
   'tour.prev': 'Back',
@@ -75,4 +75,7 @@ export const learnEn = {
   'formula.alphaSet': 'set on the page',
   'formula.alphaMeasured': 'measured: mean sum min(p, q) of this run',
   'formula.residualTop': 'top of the residual here:',
+  'formula.accept': 'accept',
+  'formula.if': ' if ',
+  'formula.ruleAlt': 'accept x if u < min(1, p(x) / q(x)), with u uniform on [0, 1)',
 } as const;

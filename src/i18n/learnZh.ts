@@ -36,7 +36,7 @@ export const learnZh: Record<keyof typeof learnEn, string> = {
   'narration.step': '第 {step} 步。',
   tour: '导览',
   'tour.start': '开始导览',
-  'tour.start.tip': '用 {n} 节短课带你走一遍投机推理；每节课设置好页面，并提一个问题。',
+  'tour.start.tip': '用几节短课带你走一遍投机推理；每节课设置好页面、指出看什么，并提一个问题。',
   'tour.title': '导览',
   'tour.next': '下一节',
   'tour.prev': '上一节',
@@ -67,4 +67,7 @@ export const learnZh: Record<keyof typeof learnEn, string> = {
   'formula.alphaSet': '页面上设定',
   'formula.alphaMeasured': '实测：本次运行 sum min(p, q) 的均值',
   'formula.residualTop': '此处残差分布的前几项：',
+  'formula.accept': '接受',
+  'formula.if': '，当 ',
+  'formula.ruleAlt': '当 u < min(1, p(x) / q(x)) 时接受 x，u 在 [0, 1) 上均匀分布',
 };
