@@ -26,8 +26,15 @@ try {
         if (only && !only.includes(n)) continue;
         await page.waitForTimeout(700);
         const file = `${out}/lesson${n}-${lang}-${name}.png`;
-        await page.getByTestId('tour').scrollIntoViewIfNeeded();
-        await page.screenshot({ path: file, fullPage: name === 'phone' });
+        await page.getByTestId('tour').evaluate((el) => el.scrollIntoView());
+        await page.screenshot({ path: file });
+        if (name === 'phone') {
+          // The lesson's question, and the stage with its narration, one screen each.
+          await page.getByTestId('tour-answer').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+          await page.screenshot({ path: file.replace('.png', '-question.png') });
+          await page.getByTestId('narration').evaluate((el) => el.scrollIntoView());
+          await page.screenshot({ path: file.replace('.png', '-stage.png') });
+        }
         console.log(file, errors.length ? `errors: ${errors.join(' | ')}` : '');
       }
       await page.close();

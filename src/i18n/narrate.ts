@@ -3,13 +3,14 @@ import { formatNumber, type Lang, type MessageKey, translate } from './index';
 
 /**
  * A step's narration in `lang`: each line's template filled, fractions shown with two decimals
- * in the language's format, sentences joined as the language joins them.
+ * (three below 0.01, so a small p does not read as 0) in the language's format, sentences joined as the language joins them.
  */
 export function narrationText(lang: Lang, lines: readonly NarrationLine[]): string {
   return lines
     .map((line) => {
       const vars: Record<string, string | number> = {};
-      for (const [k, v] of Object.entries(line.vars)) vars[k] = typeof v === 'number' && !Number.isInteger(v) ? formatNumber(lang, v, 2) : v;
+      for (const [k, v] of Object.entries(line.vars))
+        vars[k] = typeof v === 'number' && !Number.isInteger(v) ? formatNumber(lang, v, Math.abs(v) < 0.01 ? 3 : 2) : v;
       return translate(lang, `narrate.${line.code}` as MessageKey, vars);
     })
     .join(lang === 'zh' ? '' : ' ');

@@ -91,8 +91,10 @@ export function Formulas({ which = ALL }: { which?: readonly FormulaId[] }) {
                 <mo>)</mo>
                 <mo>=</mo>
                 {n(Math.min(1, pos.pToken / pos.qToken))}
-                <mtext>{`\u00a0(${token(pos.token)}: ${t(pos.u < Math.min(1, pos.pToken / pos.qToken) ? 'state.accepted' : 'state.rejected')})`}</mtext>
               </math>
+              <p className="small">
+                {token(pos.token)}: {t(pos.u < Math.min(1, pos.pToken / pos.qToken) ? 'state.accepted' : 'state.rejected')}
+              </p>
             </>
           ) : (
             <p className="small muted">{t('formula.noPosition')}</p>
