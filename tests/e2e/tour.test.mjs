@@ -107,7 +107,8 @@ const LESSONS = {
     const alpha = Number(await value(page, 'param-alpha'));
     const c = Number(await page.locator('#ctl-cost-ratio').inputValue());
     const best = bestGamma(alpha, c);
-    assert.ok(Math.abs(Number(await page.getByTestId('formula-speedup').getAttribute('data-value')) - expectedTokens(alpha, 3) / (1 + 3 * c)) < 1e-9);
+    const g = Number(await value(page, 'param-gamma'));
+    assert.ok(Math.abs(Number(await page.getByTestId('formula-speedup').getAttribute('data-value')) - expectedTokens(alpha, g) / (1 + g * c)) < 1e-9);
     await quiz(page, best, best + 2, 5);
   },
   strength: async (page) => {
