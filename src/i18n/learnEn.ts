@@ -38,6 +38,7 @@ export const learnEn = {
     'After keeping {kept}, typical acceptance rejected “{token}” (p = {p} is below its threshold) and took the target’s top token “{repl}”.',
   'narrate.rejectPlain': 'After keeping {kept}, the target rejected “{token}” and put “{repl}” in its place.',
   'narrate.discarded': 'The rest ({d}) were discarded unchecked: drafting them was all they cost.',
+  'narrate.discarded.one': 'The guess after it was discarded unchecked: drafting it was all it cost.',
   'narrate.endOfText': 'The target then ended the text.',
   narration: 'What happened in this step',
   'narration.none': 'Press Step (→) to run the first step; each step is explained here.',

@@ -30,6 +30,7 @@ export const learnZh: Record<keyof typeof learnEn, string> = {
   'narrate.rejectTypical': '保留 {kept} 个之后，典型接受拒绝了「{token}」（p = {p} 低于阈值），改用目标模型的首选「{repl}」。',
   'narrate.rejectPlain': '保留 {kept} 个之后，目标模型拒绝了「{token}」，用「{repl}」代替。',
   'narrate.discarded': '其后的 {d} 个猜测未经检查就被丢弃：它们只花了草拟的代价。',
+  'narrate.discarded.one': '其后的那个猜测未经检查就被丢弃：它只花了草拟的代价。',
   'narrate.endOfText': '随后目标模型结束了文本。',
   narration: '这一步发生了什么',
   'narration.none': '按「单步」（→）运行第一步；每一步都会在这里解释。',

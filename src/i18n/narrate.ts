@@ -1,5 +1,5 @@
 import type { NarrationLine } from '../core/learn/narrate';
-import { formatNumber, type Lang, type MessageKey, translate } from './index';
+import { formatNumber, type Lang, type MessageKey, TABLES, translate } from './index';
 
 /**
  * A step's narration in `lang`: each line's template filled, fractions shown with two decimals
@@ -11,7 +11,10 @@ export function narrationText(lang: Lang, lines: readonly NarrationLine[]): stri
       const vars: Record<string, string | number> = {};
       for (const [k, v] of Object.entries(line.vars))
         vars[k] = typeof v === 'number' && !Number.isInteger(v) ? formatNumber(lang, v, Math.abs(v) < 0.01 ? 3 : 2) : v;
-      return translate(lang, `narrate.${line.code}` as MessageKey, vars);
+      // A singular form where the table has one (`.one`), chosen by the count d.
+      const one = `narrate.${line.code}.one`;
+      const key = line.vars.d === 1 && one in TABLES[lang] ? one : `narrate.${line.code}`;
+      return translate(lang, key as MessageKey, vars);
     })
     .join(lang === 'zh' ? '' : ' ');
 }

@@ -70,9 +70,12 @@ describe('narrateStep', () => {
     expect(r.codes).toEqual(['draft', 'rejectU', 'discarded']);
     expect(r.en).toContain('kept 1 (“人”) and rejected “干”: u = 0.73 is not below p/q = 0.20/0.50 = 0.40');
     expect(r.en).toContain('sampled “工” from the residual');
-    expect(r.en).toContain('The rest (1) were discarded unchecked');
+    expect(r.en).toContain('The guess after it was discarded unchecked');
     expect(r.zh).toContain('拒绝了「干」：u = 0.73 不小于 p/q = 0.20/0.50 = 0.40');
-    expect(r.zh).toContain('其后的 1 个猜测');
+    expect(r.zh).toContain('其后的那个猜测');
+    const two = both(input({ ...e, drafted: [0, 4, 2, 3], verdicts: ['accepted', 'rejected', 'discarded', 'discarded'] }));
+    expect(two.en).toContain('The rest (2) were discarded unchecked');
+    expect(two.zh).toContain('其后的 2 个猜测');
   });
 
   test('narrateStep - first guess rejected where the target gives it probability 0 (the notebook world)', () => {
