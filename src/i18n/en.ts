@@ -351,7 +351,6 @@ export const en = {
   'share.link': 'Copy link',
   'share.embed': 'Copy iframe snippet',
   'share.copied': 'Copied (also shown here to copy by hand)',
-  announce: 'Step {step}: {drafted} drafted, {accepted} accepted; emitted {emitted}',
   openFull: 'Open in specplay ↗',
   theme: 'Theme',
   'theme.auto': 'Auto',

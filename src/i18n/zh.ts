@@ -344,7 +344,6 @@ export const zh: Record<MessageKey, string> = {
   'share.link': '复制链接',
   'share.embed': '复制 iframe 嵌入代码',
   'share.copied': '已复制（也显示在这里，可手动复制）',
-  announce: '第 {step} 步：草拟 {drafted} 个，接受 {accepted} 个；输出 {emitted}',
   openFull: '在 specplay 中打开 ↗',
   theme: '主题',
   'theme.auto': '自动',
