@@ -175,6 +175,13 @@ test('tour - resumes from tour=N; leaving keeps the state and drops tour from th
   await page.locator('[data-testid="tour"][data-lesson="3"]').waitFor();
   await ready(page);
   assert.equal(await value(page, 'param-gamma'), '5');
+  // The link now carries the parameters and tour=3: reloading resumes the lesson where it was.
+  await page.waitForFunction(() => location.hash.includes('gamma=5') && location.hash.includes('tour=3'));
+  await page.reload();
+  await page.locator('[data-testid="tour"][data-lesson="3"]').waitFor();
+  await ready(page);
+  assert.equal(await value(page, 'param-gamma'), '5');
+  assert.ok((await states(page)).includes('bonus'), "resumed at the lesson's step");
   await page.getByTestId('tour-exit').click();
   assert.equal(await page.getByTestId('tour').count(), 0);
   assert.equal(await value(page, 'param-gamma'), '5');
@@ -210,9 +217,13 @@ test('tour - an embedded lesson (#embed=1&tour=3) and the share menu snippet for
   await page.close();
 });
 
-for (const lesson of [2, 4, 5])
-  test(`a11y - axe finds no serious or critical violations in tour mode (lesson ${lesson})`, async () => {
-    const { page } = await openPage(site.browser.context, `${site.server.url}#tour=${lesson}&lang=en`);
+for (const [lesson, theme, lang] of [
+  [2, 'light', 'en'],
+  [4, 'dark', 'zh'],
+  [5, 'dark', 'en'],
+])
+  test(`a11y - axe finds no serious or critical violations in tour mode (lesson ${lesson}, ${theme}, ${lang})`, async () => {
+    const { page } = await openPage(site.browser.context, `${site.server.url}#tour=${lesson}&lang=${lang}&theme=${theme}`);
     await page.getByTestId('tour').waitFor();
     await ready(page);
     await page.getByTestId('tour-check').click();
