@@ -77,6 +77,9 @@ export const learnEn = {
   'formula.alphaMeasured': 'measured: mean sum min(p, q) of this run',
   'formula.residualTop': 'top of the residual here:',
   'formula.accept': 'accept',
+  'formula.positionLast': 'At the step’s last checked guess (step {step}):',
+  'formula.verdict': '“{token}”: {verdict}',
+  'formula.entry': '“{token}” {p}',
   'formula.if': ' if ',
   'formula.ruleAlt': 'accept x if u < min(1, p(x) / q(x)), with u uniform on [0, 1)',
 } as const;

@@ -69,6 +69,9 @@ export const learnZh: Record<keyof typeof learnEn, string> = {
   'formula.alphaMeasured': '实测：本次运行 sum min(p, q) 的均值',
   'formula.residualTop': '此处残差分布的前几项：',
   'formula.accept': '接受',
+  'formula.positionLast': '本步最后一个被检查的猜测（第 {step} 步）：',
+  'formula.verdict': '「{token}」：{verdict}',
+  'formula.entry': '「{token}」{p}',
   'formula.if': '，当 ',
   'formula.ruleAlt': '当 u < min(1, p(x) / q(x)) 时接受 x，u 在 [0, 1) 上均匀分布',
 };

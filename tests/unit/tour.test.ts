@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { formulaValues, measuredAlpha } from '../../src/components/learn/formulaValues';
 import { checkAnswer, LESSONS, type PageState } from '../../src/components/learn/lessons';
 import { lessonsEn } from '../../src/components/learn/lessonsEn';
 import { lessonsZh } from '../../src/components/learn/lessonsZh';
@@ -85,5 +86,26 @@ describe('readLearnView', () => {
     expect(readLearnView(decodeHash('#tour=abc').view, false).tour).toBeNull();
     expect(readLearnView(decodeHash('#tour=999').view, false).tour).toBe(MAX_TOUR);
     expect(readLearnView(decodeHash('').view, false)).toEqual({ tour: null, narrate: false, tourFromLink: false });
+  });
+});
+
+describe('formulaValues', () => {
+  test('formulaValues - alpha as set (synthetic) or measured; E and S from the closed forms; the rule at the first rejection', () => {
+    const syn = { ...DEFAULT_PARAMS, world: 'synthetic' as const, alpha: 0.8, gamma: 4, costRatio: 0.05 };
+    const f = formulaValues(syn, [], 0);
+    expect(f.alphaSource).toBe('set');
+    // (1 - 0.8^5) / 0.2 = 3.3616; / (1 + 4 * 0.05) = 2.8013
+    expect(f.expected).toBeCloseTo(3.3616, 10);
+    expect(f.speedup).toBeCloseTo(3.3616 / 1.2, 10);
+    const seed = { ...DEFAULT_PARAMS, world: 'seed' as const, gamma: 3, draftAccuracy: 0.7, seed: 1 };
+    const events = runGeneration(prepareWorld(seed, TEXTS), seed).events;
+    // The notebook's draft puts 0.7 + 0.3/3 = 0.8 on the right character: min(p, q) = 0.8 everywhere.
+    expect(measuredAlpha(events, events.length)).toBeCloseTo(0.8, 12);
+    const at = events.findIndex((e) => e.verdicts.includes('rejected')) + 1;
+    const g = formulaValues(seed, events, at);
+    expect(g.alphaSource).toBe('measured');
+    expect(g.positionRejected).toBe(true);
+    expect(g.position?.token).toBe(events[at - 1].drafted[events[at - 1].verdicts.indexOf('rejected')]);
+    expect(formulaValues(seed, events, 0).position).toBeNull();
   });
 });

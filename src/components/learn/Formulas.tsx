@@ -70,7 +70,7 @@ export function Formulas({ which = ALL }: { which?: readonly FormulaId[] }) {
             <p className="small">{t('formula.greedy')}</p>
           ) : pos && pos.u !== null && pos.token !== null ? (
             <>
-              <p className="small">{t('formula.position', { step: cursor })}</p>
+              <p className="small">{t(f.positionRejected ? 'formula.position' : 'formula.positionLast', { step: cursor })}</p>
               <math
                 display="block"
                 data-testid="formula-rule-numbers"
@@ -93,7 +93,10 @@ export function Formulas({ which = ALL }: { which?: readonly FormulaId[] }) {
                 {n(Math.min(1, pos.pToken / pos.qToken))}
               </math>
               <p className="small">
-                {token(pos.token)}: {t(pos.u < Math.min(1, pos.pToken / pos.qToken) ? 'state.accepted' : 'state.rejected')}
+                {t('formula.verdict', {
+                  token: token(pos.token),
+                  verdict: t(pos.u < Math.min(1, pos.pToken / pos.qToken) ? 'state.accepted' : 'state.rejected'),
+                })}
               </p>
             </>
           ) : (
@@ -158,7 +161,7 @@ export function Formulas({ which = ALL }: { which?: readonly FormulaId[] }) {
               {pos.residual
                 .filter(([, pr]) => pr > 0)
                 .slice(0, 4)
-                .map(([id, pr]) => `${token(id)} ${num(pr, 2)}`)
+                .map(([id, pr]) => t('formula.entry', { token: token(id), p: num(pr, 2) }))
                 .join(lang === 'zh' ? '，' : ', ')}
             </p>
           )}

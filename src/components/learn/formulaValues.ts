@@ -12,6 +12,8 @@ export interface FormulaValues {
   speedup: number;
   /** The current step's first rejected position (or its last checked one), for the rule. */
   position: PositionDetail | null;
+  /** The position is the step's first rejection (else its last accepted guess). */
+  positionRejected: boolean;
   greedy: boolean;
 }
 
@@ -36,8 +38,10 @@ export function formulaValues(params: Readonly<SimParams>, events: readonly Step
   const { gamma, costRatio: c, verifyCost: v } = params;
   const event = cursor > 0 ? events[cursor - 1] : undefined;
   let position: PositionDetail | null = null;
+  let positionRejected = false;
   if (event?.positions && !event.info?.tree) {
     const at = event.verdicts.indexOf('rejected');
+    positionRejected = at >= 0;
     const checked = event.positions.filter((d) => d.token !== null);
     position = at >= 0 ? event.positions[at] : (checked[checked.length - 1] ?? null);
   }
@@ -50,6 +54,7 @@ export function formulaValues(params: Readonly<SimParams>, events: readonly Step
     expected: expectedTokensPerStep(alpha, gamma),
     speedup: expectedSpeedup(alpha, gamma, c, v),
     position,
+    positionRejected,
     greedy: event?.greedy ?? (params.world !== 'seed' && params.temperature <= 0),
   };
 }
