@@ -5,6 +5,9 @@ import { Controls } from './components/Controls';
 import { Counters } from './components/Counters';
 import { Inspector } from './components/Inspector';
 import { Legend } from './components/Legend';
+import { Narration } from './components/learn/Narration';
+import { TourButton } from './components/learn/TourButton';
+import { TourSlot } from './components/learn/TourSlot';
 import { NotebookNote } from './components/NotebookNote';
 import { Notices } from './components/Notices';
 import { Race } from './components/Race';
@@ -26,6 +29,9 @@ export function App() {
   const hide = useStore((s) => s.hide);
   const theme = useStore((s) => s.theme);
   const setTheme = useStore((s) => s.setTheme);
+  // Embeds narrate with narrate=1 or in a lesson; the full page always does.
+  const narrates = useStore((s) => !s.embed || s.narrate || s.tour !== null);
+  const touring = useStore((s) => s.tour !== null);
   useStore((s) => s.params); // the "open in specplay" link follows the state
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -48,6 +54,7 @@ export function App() {
               <p className="tagline">{t('tagline')}</p>
             </div>
             <div className="top-actions">
+              <TourButton />
               <ShareMenu />
               <label className="small" title={t('theme.tip')}>
                 {t('theme')}{' '}
@@ -69,10 +76,11 @@ export function App() {
           </header>
         )}
         <Notices />
-        <div className={shows('controls') ? 'layout' : 'layout layout-single'}>
+        <div className={`${shows('controls') ? 'layout' : 'layout layout-single'}${touring ? ' layout-tour' : ''}`}>
           {shows('controls') && <Controls />}
           <main className="main">
             <Transport />
+            {narrates && <Narration />}
             <TokenStage />
             <Legend />
             {(shows('inspector') || shows('race')) && (
@@ -89,6 +97,7 @@ export function App() {
             {shows('log') && <StepLog />}
             {shows('charts') && <Tools />}
           </main>
+          <TourSlot />
         </div>
         <Announcer />
         {!embed && <footer className="muted small">{t('footer')}</footer>}

@@ -6,7 +6,7 @@ import { DEFAULT_PARAMS, PARAM_SPECS, readParam, type SimParams } from './params
 export const HASH_VERSION = 1;
 
 /** Hash keys that are not simulation parameters but travel in links too (embedding, view). */
-export const VIEW_KEYS = ['lang', 'theme', 'embed', 'hide', 'autoplay', 'step'] as const;
+export const VIEW_KEYS = ['lang', 'theme', 'embed', 'hide', 'autoplay', 'step', 'tour', 'narrate'] as const;
 export type ViewKey = (typeof VIEW_KEYS)[number];
 
 /** A decoded hash: valid parameters (defaults where missing or malformed) and what was fixed. */

@@ -1,3 +1,5 @@
+import { learnEn } from './learnEn';
+
 /** English messages: every visible string of the page. The zh table has the same keys. */
 export const en = {
   title: 'specplay',
@@ -364,7 +366,6 @@ export const en = {
   'share.link': 'Copy link',
   'share.embed': 'Copy iframe snippet',
   'share.copied': 'Copied (also shown here to copy by hand)',
-  announce: 'Step {step}: {drafted} drafted, {accepted} accepted; emitted {emitted}',
   openFull: 'Open in specplay ↗',
   theme: 'Theme',
   'theme.auto': 'Auto',
@@ -375,6 +376,8 @@ export const en = {
   runError: 'The run could not be computed: {message}.',
   footer: 'specplay simulates; it runs no neural network. Formulas: Leviathan et al. 2023; Chen et al. 2023.',
   ms: 'ms',
+  // Narration, tour and formulas (src/i18n/learnEn.ts).
+  ...learnEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { learnZh } from './learnZh';
 
 /** Simplified Chinese messages (same keys as en). */
 export const zh: Record<MessageKey, string> = {
@@ -357,7 +358,6 @@ export const zh: Record<MessageKey, string> = {
   'share.link': '复制链接',
   'share.embed': '复制 iframe 嵌入代码',
   'share.copied': '已复制（也显示在这里，可手动复制）',
-  announce: '第 {step} 步：草拟 {drafted} 个，接受 {accepted} 个；输出 {emitted}',
   openFull: '在 specplay 中打开 ↗',
   theme: '主题',
   'theme.auto': '自动',
@@ -368,4 +368,6 @@ export const zh: Record<MessageKey, string> = {
   runError: '无法计算这次运行：{message}。',
   footer: 'specplay 只做模拟，不运行任何神经网络。公式来自 Leviathan et al. 2023；Chen et al. 2023。',
   ms: 'ms',
+  // Narration, tour and formulas (src/i18n/learnZh.ts).
+  ...learnZh,
 };
