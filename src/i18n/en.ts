@@ -142,6 +142,14 @@ export const en = {
   'sweep.cancelled': 'Sweep cancelled.',
   'sweep.hint': 'Run a sweep to see measurements; the curves show the theory.',
   'sweep.alpha': 'Measured alpha (mean of sum min(p, q)): {alpha}.',
+  'sweep.alphaTree':
+    'Measured mean conditional acceptance of the siblings tried (each given the ones before failed): {alpha}. Not a chain alpha (mean of sum min(p, q)).',
+  'theory.absent': 'No theory curve: {why}. Drafting is charged c = {c} of a target pass per drafted token (per level for a tree).',
+  'theory.why.tree':
+    'a token tree’s gamma is not its parameter (it drafts depth × topk nodes) and its alpha is a mean of conditional sibling acceptances, so the chain formula does not describe it',
+  'theory.why.lookup': 'a lookup proposes fewer than gamma tokens, or none when nothing matches, while the chain formula assumes gamma every step',
+  'theory.why.perHead': 'acceptance changes with each MTP module or Medusa head, while the chain formula assumes one alpha at every position',
+  'theory.why.noDraft': 'autoregressive decoding drafts nothing',
   'chart.acceptance': 'Acceptance rate and tokens per step vs gamma',
   'chart.speedup': 'Speedup vs gamma (modelled clock)',
   'chart.alpha': 'Speedup vs alpha (theory, current c and v)',
