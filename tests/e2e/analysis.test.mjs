@@ -65,8 +65,10 @@ test('analysis - a token tree gets measured points but no chain theory curve, an
   const why = page.getByTestId('chart-speedup').getByTestId('theory-absent');
   assert.equal(await why.getAttribute('data-reason'), 'tree');
   assert.match(await why.textContent(), /gamma is not its parameter/);
-  // Measured points only: no theory line in the speedup chart, no classic alpha figure.
-  assert.equal(await page.getByTestId('chart-speedup').locator('.recharts-line-curve').count(), 0);
+  // Measured points only: no theory line (the theory colour) in any chart, no classic alpha figure.
+  for (const id of ['chart-acceptance', 'chart-speedup', 'chart-positions'])
+    assert.equal(await page.getByTestId(id).locator('.recharts-line-curve[stroke="#d55e00"]').count(), 0, id);
+  assert.ok((await page.getByTestId('chart-speedup').locator('.recharts-line-dots circle').count()) >= 16);
   assert.equal(await page.getByTestId('chart-alpha').locator('.recharts-line-curve').count(), 0);
   assert.match(await page.getByTestId('optimal-gamma').textContent(), /conditional acceptance of the siblings/);
   assert.deepEqual(errors, []);

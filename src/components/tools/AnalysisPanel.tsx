@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type MethodTheory, methodTheory, type SweepPoint } from '../../core';
 import { useStore } from '../../store/store';
@@ -45,8 +45,9 @@ export default function AnalysisPanel() {
   }, [job.partial, job.status, snapshot.length]);
   const points = job.result ? job.result.points : job.status === 'running' ? snapshot : NO_POINTS;
   const alpha = points.length > 0 ? pooledAlpha(points) : params.world === 'synthetic' ? params.alpha : 0.8;
-  // Leviathan's chain curves only where they describe the method, with the c it is charged.
-  const theory = methodTheory(params);
+  // Leviathan's chain curves only where they describe the method, with the c it is charged
+  // (memoised: a new object per progress message would redraw the memoised charts each time).
+  const theory = useMemo(() => methodTheory(params), [params]);
   // Charts render in a transition: React slices the work so the page stays responsive.
   const deferred = useDeferredValue(points);
   return (
