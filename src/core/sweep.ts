@@ -1,3 +1,4 @@
+import { methodTheory, type TheoryAbsence } from './methodTheory';
 import type { SimParams } from './params';
 import { runGeneration } from './run';
 import { RatioStat } from './stats';
@@ -23,16 +24,22 @@ export interface SweepPoint {
   tokensPerStepStderr: number;
   /** 1 + accepted / drafts (vLLM's mean acceptance length). */
   meanAcceptanceLength: number;
-  /** Mean of sum min(p, q) over verified drafted positions. */
+  /** Mean of sum min(p, q) over verified drafted positions (p(x) for a point-mass draft). For a
+   * tree: the mean conditional acceptance of the siblings tried, each given the ones before failed. */
   alpha: number;
   /** Verified drafted positions (up to and including each step's first rejection). */
   verified: number;
-  theoryTokensPerStep: number;
-  theoryAcceptanceRate: number;
+  /** Leviathan's chain theory at the measured alpha: null where it does not describe the
+   * method (theoryAbsent says why). */
+  theoryTokensPerStep: number | null;
+  theoryAcceptanceRate: number | null;
   /** Autoregressive time for the same tokens / speculative time (modelled clock). */
   speedup: number;
   speedupStderr: number;
-  theorySpeedup: number;
+  /** E / (1 + g c + g v) with the c the method is charged; null where absent. */
+  theorySpeedup: number | null;
+  /** Why there is no theory for this method (null: there is). */
+  theoryAbsent: TheoryAbsence | null;
   /** perPosition[i]: share of drafts with more than i tokens accepted. */
   perPosition: number[];
   /** acceptedHist[i]: steps with exactly i tokens accepted. */
@@ -87,7 +94,8 @@ export class SweepAccumulator {
 
   /** The point so far. */
   point(): SweepPoint {
-    const { gamma, costRatio, verifyCost } = this.params;
+    const { gamma, verifyCost } = this.params;
+    const theory = methodTheory(this.params);
     const alpha = this.overlapCount > 0 ? this.overlapSum / this.overlapCount : Number.NaN;
     const hist = this.hist.slice(0, gamma + 1);
     const perPosition: number[] = [];
@@ -110,11 +118,12 @@ export class SweepAccumulator {
       meanAcceptanceLength: this.drafts > 0 ? 1 + this.accepted / this.drafts : Number.NaN,
       alpha,
       verified: this.overlapCount,
-      theoryTokensPerStep: expectedTokensPerStep(alpha, gamma),
-      theoryAcceptanceRate: expectedAcceptanceRate(alpha, gamma),
+      theoryTokensPerStep: theory.applies ? expectedTokensPerStep(alpha, gamma) : null,
+      theoryAcceptanceRate: theory.applies ? expectedAcceptanceRate(alpha, gamma) : null,
       speedup: this.speed.ratio,
       speedupStderr: this.speed.stderr,
-      theorySpeedup: expectedSpeedup(alpha, gamma, costRatio, verifyCost),
+      theorySpeedup: theory.applies ? expectedSpeedup(alpha, gamma, theory.c, verifyCost) : null,
+      theoryAbsent: theory.applies ? null : theory.reason,
       perPosition,
       acceptedHist: hist,
     };

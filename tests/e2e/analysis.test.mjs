@@ -56,6 +56,25 @@ test('analysis - a gamma 1..16 sweep shows progress, then charts with points and
   await page.close();
 });
 
+test('analysis - a token tree gets measured points but no chain theory curve, and the chart says why', async () => {
+  const { page, errors } = await open('#world=synthetic&alpha=0.8&method=tree&seed=2');
+  await page.locator('#sw-trials').fill('5');
+  await page.locator('#sw-length').fill('40');
+  await page.getByTestId('btn-sweep').click();
+  await page.waitForSelector('.charts[data-points="16"] .recharts-line-dots circle', { timeout: 60000 });
+  const why = page.getByTestId('chart-speedup').getByTestId('theory-absent');
+  assert.equal(await why.getAttribute('data-reason'), 'tree');
+  assert.match(await why.textContent(), /gamma is not its parameter/);
+  // Measured points only: no theory line (the theory colour) in any chart, no classic alpha figure.
+  for (const id of ['chart-acceptance', 'chart-speedup', 'chart-positions'])
+    assert.equal(await page.getByTestId(id).locator('.recharts-line-curve[stroke="#d55e00"]').count(), 0, id);
+  assert.ok((await page.getByTestId('chart-speedup').locator('.recharts-line-dots circle').count()) >= 16);
+  assert.equal(await page.getByTestId('chart-alpha').locator('.recharts-line-curve').count(), 0);
+  assert.match(await page.getByTestId('optimal-gamma').textContent(), /conditional acceptance of the siblings/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('analysis - cancelling a sweep stops it; changing a parameter cancels it too', async () => {
   const { page } = await open('#world=synthetic&alpha=0.8&seed=3');
   await page.locator('#sw-trials').fill('5000');

@@ -1,6 +1,6 @@
-import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SweepPoint } from '../../core';
+import { type MethodTheory, methodTheory, type SweepPoint } from '../../core';
 import { useStore } from '../../store/store';
 import { startSweep } from '../../store/sync';
 import { NumberInput } from '../Field';
@@ -45,6 +45,9 @@ export default function AnalysisPanel() {
   }, [job.partial, job.status, snapshot.length]);
   const points = job.result ? job.result.points : job.status === 'running' ? snapshot : NO_POINTS;
   const alpha = points.length > 0 ? pooledAlpha(points) : params.world === 'synthetic' ? params.alpha : 0.8;
+  // Leviathan's chain curves only where they describe the method, with the c it is charged
+  // (memoised: a new object per progress message would redraw the memoised charts each time).
+  const theory = useMemo(() => methodTheory(params), [params]);
   // Charts render in a transition: React slices the work so the page stays responsive.
   const deferred = useDeferredValue(points);
   return (
@@ -64,24 +67,43 @@ export default function AnalysisPanel() {
       </div>
       <Progress channel="sweep" testId="sweep-progress" />
       <p className="small" data-testid="optimal-gamma">
-        {points.length > 0 ? t('sweep.alpha', { alpha: num(alpha, 3) }) : t('sweep.hint')} {optimalSentence(t, num, alpha, params.costRatio, params.verifyCost)}
+        {points.length > 0 ? t(params.method === 'tree' ? 'sweep.alphaTree' : 'sweep.alpha', { alpha: num(alpha, 3) }) : t('sweep.hint')}{' '}
+        {theory.applies ? optimalSentence(t, num, alpha, theory.c, params.verifyCost) : <TheoryAbsent theory={theory} />}
       </p>
-      <SweepCharts
-        points={deferred}
-        alpha={deferred === points ? alpha : pooledAlpha(deferred)}
-        c={params.costRatio}
-        v={params.verifyCost}
-        gamma={params.gamma}
-      />
+      <SweepCharts points={deferred} alpha={deferred === points ? alpha : pooledAlpha(deferred)} theory={theory} v={params.verifyCost} gamma={params.gamma} />
     </div>
   );
 }
 
-/** The four charts; memoised so progress messages during a sweep do not redraw them. */
-const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { points: SweepPoint[]; alpha: number; c: number; v: number; gamma: number }) {
+/** Why a chart has no theory curve, in the page's language (a stable test id for the e2e). */
+function TheoryAbsent({ theory }: { theory: MethodTheory }) {
   const { t, num } = useT();
-  const acc = acceptanceRows(points, alpha);
-  const speed = speedupRows(points, alpha, c, v);
+  if (theory.applies) return null;
+  return (
+    <span className="theory-absent" data-testid="theory-absent" data-reason={theory.reason}>
+      {t('theory.absent', { why: t(`theory.why.${theory.reason}`), c: num(theory.c, 4) })}
+    </span>
+  );
+}
+
+/** The four charts; memoised so progress messages during a sweep do not redraw them. */
+const SweepCharts = memo(function SweepCharts({
+  points,
+  alpha,
+  theory,
+  v,
+  gamma,
+}: {
+  points: SweepPoint[];
+  alpha: number;
+  theory: MethodTheory;
+  v: number;
+  gamma: number;
+}) {
+  const { t, num } = useT();
+  const c = theory.c;
+  const acc = acceptanceRows(points, alpha, theory);
+  const speed = speedupRows(points, alpha, theory, v);
   const best = optimalGamma(alpha, c, v);
   const classic = alphaRows(
     [1, 2, 4, 8, gamma].filter((g, i, a) => a.indexOf(g) === i),
@@ -89,23 +111,24 @@ const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { 
     v,
   );
   const current = points.find((p) => p.gamma === gamma) ?? points[points.length - 1];
-  const positions = current ? positionRows(current, alpha) : [];
+  const positions = current ? positionRows(current, alpha, theory) : [];
+  const absent = theory.applies ? undefined : <TheoryAbsent theory={theory} />;
   const hist = current ? histogramRows(current) : [];
   return (
     <div className="charts" data-points={points.length}>
-      <ChartFrame id="chart-acceptance" title={t('chart.acceptance')} rows={acc}>
+      <ChartFrame id="chart-acceptance" title={t('chart.acceptance')} rows={acc} caption={absent}>
         <div className="chart-pair">
           <ResponsiveContainer width="100%" height={H}>
             <ComposedChart data={acc} margin={MARGIN}>
               {gammaFrame(t('axis.acceptance'), [0, 1])}
-              {theoryLine(t('series.theory'), 'theoryAcceptanceRate')}
+              {theory.applies && theoryLine(t('series.theory'), 'theoryAcceptanceRate')}
               {measuredPoints(t('series.measured'), 'acceptanceRate', 'acceptanceRateCi')}
             </ComposedChart>
           </ResponsiveContainer>
           <ResponsiveContainer width="100%" height={H}>
             <ComposedChart data={acc} margin={MARGIN}>
               {gammaFrame(t('axis.tokensPerStep'))}
-              {theoryLine(t('series.theory'), 'theoryTokensPerStep')}
+              {theory.applies && theoryLine(t('series.theory'), 'theoryTokensPerStep')}
               {measuredPoints(t('series.measured'), 'tokensPerStep', 'tokensPerStepCi')}
               <Line
                 name={t('series.meanAcceptanceLength')}
@@ -119,48 +142,52 @@ const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { 
           </ResponsiveContainer>
         </div>
       </ChartFrame>
-      <ChartFrame order={1} id="chart-speedup" title={t('chart.speedup')} rows={speed} caption={optimalSentence(t, num, alpha, c, v)}>
+      <ChartFrame order={1} id="chart-speedup" title={t('chart.speedup')} rows={speed} caption={absent ?? optimalSentence(t, num, alpha, c, v)}>
         <ResponsiveContainer width="100%" height={H}>
           <ComposedChart data={speed} margin={MARGIN}>
             {gammaFrame(t('axis.speedup'))}
-            <ReferenceLine
-              x={best.gamma}
-              stroke="#009e73"
-              strokeDasharray="4 3"
-              label={{ value: t('chart.optimal', { g: best.gamma }), position: 'insideTopRight', fontSize: 11 }}
-            />
-            {theoryLine(t('series.theory'), 'theorySpeedup')}
+            {theory.applies && (
+              <ReferenceLine
+                x={best.gamma}
+                stroke="#009e73"
+                strokeDasharray="4 3"
+                label={{ value: t('chart.optimal', { g: best.gamma }), position: 'insideTopRight', fontSize: 11 }}
+              />
+            )}
+            {theory.applies && theoryLine(t('series.theory'), 'theorySpeedup')}
             {measuredPoints(t('series.measured'), 'speedup', 'speedupCi')}
           </ComposedChart>
         </ResponsiveContainer>
       </ChartFrame>
-      <ChartFrame order={2} id="chart-alpha" title={t('chart.alpha')} rows={classic}>
-        <ResponsiveContainer width="100%" height={H}>
-          <ComposedChart data={classic} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="alpha" type="number" domain={[0, 1]} label={{ value: 'alpha', position: 'insideBottom', offset: -10 }} />
-            <YAxis label={{ value: t('axis.speedup'), angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }} />
-            <Tooltip formatter={fmt} />
-            <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
-            {Object.keys(classic[0])
-              .filter((k) => k !== 'alpha')
-              .map((k, i) => (
-                <Line
-                  key={k}
-                  name={k.replace('gamma', 'gamma ')}
-                  dataKey={k}
-                  stroke={['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00'][i % 5]}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              ))}
-            {Number.isFinite(alpha) && (
-              <ReferenceDot x={Math.round(alpha * 50) / 50} y={classic[Math.round(alpha * 50)]?.[`gamma${gamma}`] ?? 1} r={6} fill="#000" stroke="#fff" />
-            )}
-          </ComposedChart>
-        </ResponsiveContainer>
+      <ChartFrame order={2} id="chart-alpha" title={t('chart.alpha')} rows={classic} caption={absent}>
+        {theory.applies && (
+          <ResponsiveContainer width="100%" height={H}>
+            <ComposedChart data={classic} margin={MARGIN}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="alpha" type="number" domain={[0, 1]} label={{ value: 'alpha', position: 'insideBottom', offset: -10 }} />
+              <YAxis label={{ value: t('axis.speedup'), angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }} />
+              <Tooltip formatter={fmt} />
+              <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
+              {Object.keys(classic[0])
+                .filter((k) => k !== 'alpha')
+                .map((k, i) => (
+                  <Line
+                    key={k}
+                    name={k.replace('gamma', 'gamma ')}
+                    dataKey={k}
+                    stroke={['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00'][i % 5]}
+                    dot={false}
+                    isAnimationActive={false}
+                  />
+                ))}
+              {Number.isFinite(alpha) && (
+                <ReferenceDot x={Math.round(alpha * 50) / 50} y={classic[Math.round(alpha * 50)]?.[`gamma${gamma}`] ?? 1} r={6} fill="#000" stroke="#fff" />
+              )}
+            </ComposedChart>
+          </ResponsiveContainer>
+        )}
       </ChartFrame>
-      <ChartFrame order={3} id="chart-positions" title={t('chart.positions', { g: current?.gamma ?? gamma })} rows={positions}>
+      <ChartFrame order={3} id="chart-positions" title={t('chart.positions', { g: current?.gamma ?? gamma })} rows={positions} caption={absent}>
         <div className="chart-pair">
           <ResponsiveContainer width="100%" height={H}>
             <ComposedChart data={positions} margin={MARGIN}>
@@ -169,7 +196,7 @@ const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { 
               <YAxis domain={[0, 1]} />
               <Tooltip formatter={fmt} />
               <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
-              <Line name="alpha^(i+1)" dataKey="theory" stroke={THEORY} dot={false} isAnimationActive={false} />
+              {theory.applies && <Line name="alpha^(i+1)" dataKey="theory" stroke={THEORY} dot={false} isAnimationActive={false} />}
               <Line name={t('series.measured')} dataKey="rate" stroke="none" legendType="circle" dot={{ r: 3, fill: MEASURED }} isAnimationActive={false} />
             </ComposedChart>
           </ResponsiveContainer>
