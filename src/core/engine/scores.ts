@@ -1,4 +1,4 @@
-import { argmax, normalizeInPlace, sample, shapeDist } from '../dist';
+import { argmax, normalizeInPlace, pointMass, sample, shapeDist } from '../dist';
 import { writePath } from '../proposers/tree';
 import type { Dist, Model, Proposal, Rng, Scores, TokenId } from '../types';
 
@@ -79,6 +79,8 @@ export function softmax(logits: ArrayLike<number>): Dist {
  * same temperature / top-p shaping as every simulated model (shapeDist), in float64.
  */
 export function shapeLogits(logits: ArrayLike<number>, temperature: number, topP: number): Dist {
+  // Greedy: the argmax of the logits is the argmax of the softmax; no exponentials needed.
+  if (temperature <= 0) return pointMass(logits.length, argmax(logits));
   const p = softmax(logits);
   return temperature === 1 && topP >= 1 ? p : shapeDist(p, temperature, topP);
 }
