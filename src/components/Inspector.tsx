@@ -50,8 +50,10 @@ function Bars({ p, q, token, world, pLabel }: { p: TopEntries; q: TopEntries; to
         </tr>
       </thead>
       <tbody>
-        {ids.slice(0, 10).map((id) => (
-          <tr key={id} className={id === token ? 'bars-token' : undefined}>
+        {ids.slice(0, 10).map((id, row) => (
+          // Keyed by rank: the next step's rows update in place instead of being rebuilt.
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are ranks, not identities
+          <tr key={row} className={id === token ? 'bars-token' : undefined}>
             <th scope="row">{tokenText(world, id)}</th>
             <td>
               <span className="bar-cell">

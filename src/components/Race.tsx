@@ -1,4 +1,4 @@
-import { tokenText } from '../store/selectors';
+import { tokensBefore, tokenText } from '../store/selectors';
 import { useStore } from '../store/store';
 import { useT } from './useT';
 import { usePrefix } from './useTrace';
@@ -21,10 +21,8 @@ export function Race() {
   const arTokens = Math.min(total, Math.floor(clock / targetMs + 1e-9));
   const specEnd = prefix.timeMs[last];
   const arEnd = total * targetMs;
-  const all = world ? events.flatMap((e) => e.emitted) : [];
   const tail = (n: number) =>
-    all
-      .slice(Math.max(0, n - 12), n)
+    tokensBefore(world ? events : [], prefix.tokens, n, 12)
       .map((tok) => tokenText(world, tok))
       .join(world?.tokenizer === 'words' ? ' ' : '');
   const lane = (id: string, label: string, tokens: number, end: number) => (
