@@ -39,7 +39,11 @@ async function fresh(throttle) {
   return { page, cdp, errors };
 }
 
-/** Records a trace while `work` runs; resolves to the longest main-thread task, ms. */
+/** Longest task's CPU time (thread time, ms) per figure run: load on the machine stretches wall
+ * time, not CPU time, so the two side by side tell a slow page from a busy machine. */
+const cpuOf = new Map();
+
+/** Records a trace while `work` runs; resolves to the longest main-thread task, ms (wall). */
 async function longestTask(cdp, work) {
   const events = [];
   const onData = ({ value }) => events.push(...value);
@@ -52,7 +56,13 @@ async function longestTask(cdp, work) {
   cdp.off('Tracing.dataCollected', onData);
   const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
   let longest = 0;
-  for (const e of events) if (e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}/${e.tid}`)) longest = Math.max(longest, e.dur / 1000);
+  let cpu = 0;
+  for (const e of events)
+    if (e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}/${e.tid}`)) {
+      longest = Math.max(longest, e.dur / 1000);
+      cpu = Math.max(cpu, (e.tdur ?? 0) / 1000);
+    }
+  cpuOf.set(current, [...(cpuOf.get(current) ?? []), cpu]);
   return longest;
 }
 
@@ -72,12 +82,12 @@ async function analysisPage(hash, throttle) {
   await p.page.goto(server.url + hash);
   await ready(p.page);
   await p.page.getByTestId('tab-analysis').click();
-  await p.page.getByTestId('chart-positions').locator('.recharts-surface').first().waitFor({ timeout: 60000 });
+  await p.page.getByTestId('chart-positions').locator('.chart-surface').first().waitFor({ timeout: 60000 });
   await p.page.waitForTimeout(500);
   return p;
 }
 
-const chartsDrawn = (page) => page.waitForSelector('.charts[data-points="16"] [data-testid="chart-positions"] .recharts-line-dots circle', { timeout: 300000 });
+const chartsDrawn = (page) => page.waitForSelector('.charts[data-points="16"] [data-testid="chart-positions"] .chart-dots circle', { timeout: 300000 });
 
 /** Press sweep, wait for all four charts with 16 points: ms. */
 async function sweepToCharts(hash) {
@@ -251,16 +261,21 @@ const median = (xs) => {
 };
 
 const rows = [];
+let current = '';
 const chosen = FIGURES.filter((f) => ONLY.length === 0 || ONLY.includes(f.name));
 try {
   for (const f of chosen) {
+    current = f.name;
     const values = [];
     for (let i = 0; i < RUNS; i++) values.push(await f.run());
     const m = median(values);
     const row = { ...f, values, median: m, ok: m <= f.budget, load: loadavg()[0] };
     rows.push(row);
     const d = f.unit === 'KB' ? 1 : 0;
-    console.log(`  ${f.name}: ${values.map((v) => v.toFixed(d)).join(', ')} ${f.unit}`);
+    const cpu = cpuOf.get(f.name);
+    console.log(
+      `  ${f.name}: ${values.map((v) => v.toFixed(d)).join(', ')} ${f.unit}${cpu ? `  (longest task's CPU time: ${cpu.map((v) => v.toFixed(0)).join(', ')} ms)` : ''}`,
+    );
   }
 } finally {
   await browser.close();

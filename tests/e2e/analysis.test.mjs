@@ -28,14 +28,14 @@ test('analysis - a gamma 1..16 sweep shows progress, then charts with points and
     return n > 0 && n < 16 && document.querySelector('[data-testid="sweep-progress"]') !== null;
   });
   await page.getByTestId('sweep-progress').waitFor({ state: 'detached', timeout: 120000 });
-  await page.waitForSelector('.charts[data-points="16"] .recharts-line-dots circle', { timeout: 60000 });
+  await page.waitForSelector('.charts[data-points="16"] .chart-dots circle', { timeout: 60000 });
   for (const id of ['chart-acceptance', 'chart-speedup', 'chart-alpha', 'chart-positions']) {
     const chart = page.getByTestId(id);
-    assert.ok((await chart.locator('.recharts-line-curve').count()) > 0, `${id} has theory lines`);
+    assert.ok((await chart.locator('.chart-line').count()) > 0, `${id} has theory lines`);
   }
   // 16 measured points with error bars in the speedup chart.
-  assert.ok((await page.getByTestId('chart-speedup').locator('.recharts-line-dots circle').count()) >= 16);
-  assert.ok((await page.getByTestId('chart-speedup').locator('.recharts-errorBar').count()) >= 16);
+  assert.ok((await page.getByTestId('chart-speedup').locator('.chart-dots circle').count()) >= 16);
+  assert.ok((await page.getByTestId('chart-speedup').locator('.chart-errorbar').count()) >= 16);
   assert.match(await page.getByTestId('optimal-gamma').textContent(), /gamma \d+ gives \d+\.\d\dx/);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-speedup-csv').click()]);
   assert.match(csv.suggestedFilename(), /chart-speedup\.csv$/);
@@ -67,10 +67,10 @@ test('analysis - a sweep draws all four charts in the seed and n-gram worlds', a
     await ready(page);
     await page.locator('#sw-trials').fill('20');
     await page.getByTestId('btn-sweep').click();
-    await page.waitForSelector('.charts[data-points="16"] .recharts-line-dots circle', { timeout: 300000 });
+    await page.waitForSelector('.charts[data-points="16"] .chart-dots circle', { timeout: 300000 });
     for (const id of ['chart-acceptance', 'chart-speedup', 'chart-alpha', 'chart-positions'])
-      await page.getByTestId(id).locator('.recharts-line-curve').first().waitFor({ timeout: 10000 });
-    assert.ok((await page.getByTestId('chart-speedup').locator('.recharts-line-dots circle').count()) >= 16, hash);
+      await page.getByTestId(id).locator('.chart-line').first().waitFor({ timeout: 10000 });
+    assert.ok((await page.getByTestId('chart-speedup').locator('.chart-dots circle').count()) >= 16, hash);
     assert.deepEqual(errors, []);
     await page.close();
   }
