@@ -1,4 +1,3 @@
-import { MotionConfig } from 'framer-motion';
 import { useEffect } from 'react';
 import { Announcer } from './components/Announcer';
 import { Controls } from './components/Controls';
@@ -33,66 +32,64 @@ export function App() {
   }, [theme, lang]);
   const shows = (part: (typeof hide)[number]) => !hide.includes(part);
   return (
-    <MotionConfig reducedMotion="user">
-      <div className={embed ? 'app app-embed' : 'app'}>
-        {embed ? (
-          <p className="embed-bar small">
-            <a href={`${location.pathname}${fullPageHash()}`} target="_blank" rel="noopener" data-testid="open-full">
-              {t('openFull')}
-            </a>
-          </p>
-        ) : (
-          <header className="top">
-            <div>
-              <h1>{t('title')}</h1>
-              <p className="tagline">{t('tagline')}</p>
-            </div>
-            <div className="top-actions">
-              <ShareMenu />
-              <label className="small" title={t('theme.tip')}>
-                {t('theme')}{' '}
-                <select data-testid="theme-toggle" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-                  <option value="auto">{t('theme.auto')}</option>
-                  <option value="light">{t('theme.light')}</option>
-                  <option value="dark">{t('theme.dark')}</option>
-                </select>
-              </label>
-              <button
-                type="button"
-                data-testid="lang-toggle"
-                aria-label={`${t('langToggle')}: ${t('langToggleLabel')}`}
-                onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-              >
-                {t('langToggle')}
-              </button>
-            </div>
-          </header>
-        )}
-        <Notices />
-        <div className={shows('controls') ? 'layout' : 'layout layout-single'}>
-          {shows('controls') && <Controls />}
-          <main className="main">
-            <Transport />
-            <TokenStage />
-            <Legend />
-            {(shows('inspector') || shows('race')) && (
-              <div className="two">
-                {shows('inspector') && <Inspector />}
-                <div>
-                  <Counters />
-                  {shows('race') && <Race />}
-                </div>
+    <div className={embed ? 'app app-embed' : 'app'}>
+      {embed ? (
+        <p className="embed-bar small">
+          <a href={`${location.pathname}${fullPageHash()}`} target="_blank" rel="noopener" data-testid="open-full">
+            {t('openFull')}
+          </a>
+        </p>
+      ) : (
+        <header className="top">
+          <div>
+            <h1>{t('title')}</h1>
+            <p className="tagline">{t('tagline')}</p>
+          </div>
+          <div className="top-actions">
+            <ShareMenu />
+            <label className="small" title={t('theme.tip')}>
+              {t('theme')}{' '}
+              <select data-testid="theme-toggle" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+                <option value="auto">{t('theme.auto')}</option>
+                <option value="light">{t('theme.light')}</option>
+                <option value="dark">{t('theme.dark')}</option>
+              </select>
+            </label>
+            <button
+              type="button"
+              data-testid="lang-toggle"
+              aria-label={`${t('langToggle')}: ${t('langToggleLabel')}`}
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            >
+              {t('langToggle')}
+            </button>
+          </div>
+        </header>
+      )}
+      <Notices />
+      <div className={shows('controls') ? 'layout' : 'layout layout-single'}>
+        {shows('controls') && <Controls />}
+        <main className="main">
+          <Transport />
+          <TokenStage />
+          <Legend />
+          {(shows('inspector') || shows('race')) && (
+            <div className="two">
+              {shows('inspector') && <Inspector />}
+              <div>
+                <Counters />
+                {shows('race') && <Race />}
               </div>
-            )}
-            {!shows('inspector') && !shows('race') && <Counters />}
-            <NotebookNote />
-            {shows('log') && <StepLog />}
-            {shows('charts') && <Tools />}
-          </main>
-        </div>
-        <Announcer />
-        {!embed && <footer className="muted small">{t('footer')}</footer>}
+            </div>
+          )}
+          {!shows('inspector') && !shows('race') && <Counters />}
+          <NotebookNote />
+          {shows('log') && <StepLog />}
+          {shows('charts') && <Tools />}
+        </main>
       </div>
-    </MotionConfig>
+      <Announcer />
+      {!embed && <footer className="muted small">{t('footer')}</footer>}
+    </div>
   );
 }
