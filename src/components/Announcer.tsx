@@ -1,13 +1,14 @@
 import { tokenText } from '../store/selectors';
 import { useStore } from '../store/store';
 import { useT } from './useT';
+import { usePacedCursor } from './useTrace';
 
 /** A polite live region announcing each step's outcome for screen-reader users. */
 export function Announcer() {
   const { t } = useT();
   const world = useStore((s) => s.world);
-  const cursor = useStore((s) => s.cursor);
-  const event = useStore((s) => (s.cursor > 0 ? s.events[s.cursor - 1] : undefined));
+  const cursor = usePacedCursor(5);
+  const event = useStore((s) => (cursor > 0 ? s.events[cursor - 1] : undefined));
   const text = event
     ? t('announce', {
         step: cursor,

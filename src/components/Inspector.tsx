@@ -5,6 +5,7 @@ import { tokenText } from '../store/selectors';
 import { useStore } from '../store/store';
 import type { WorldInfo } from '../worker/protocol';
 import { useT } from './useT';
+import { usePacedCursor } from './useTrace';
 
 /** What the inspector shows for a selection: a verified position's detail, or a note. */
 export function resolveSelection(event: StepEvent, sel: Selection): { detail: PositionDetail | null; note: MessageKey | null; position: number } {
@@ -85,7 +86,7 @@ export function Inspector() {
   const { t, num } = useT();
   const world = useStore((s) => s.world);
   const events = useStore((s) => s.events);
-  const cursor = useStore((s) => s.cursor);
+  const cursor = usePacedCursor(0);
   const selected = useStore((s) => s.selected);
   const sel = selected ?? (cursor > 0 ? defaultSelection(events[cursor - 1], cursor - 1) : null);
   const event = sel ? events[sel.step] : undefined;

@@ -1,7 +1,7 @@
 import { tokensBefore, tokenText } from '../store/selectors';
 import { useStore } from '../store/store';
 import { useT } from './useT';
-import { usePrefix } from './useTrace';
+import { usePacedCursor, usePrefix } from './useTrace';
 
 /**
  * Two lanes on one modelled clock: the speculative run as it stands at the cursor, and
@@ -10,7 +10,7 @@ import { usePrefix } from './useTrace';
 export function Race() {
   const { t, num } = useT();
   const prefix = usePrefix();
-  const cursor = useStore((s) => s.cursor);
+  const cursor = usePacedCursor(4);
   const events = useStore((s) => s.events);
   const world = useStore((s) => s.world);
   const targetMs = useStore((s) => s.params.targetMs);
