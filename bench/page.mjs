@@ -66,6 +66,22 @@ async function longestTask(cdp, work) {
   return longest;
 }
 
+/**
+ * Waits until `expression` is true in the page, polling through CDP (each poll a tiny task).
+ * Inside a traced period this replaces Playwright's locators: the first locator call in a
+ * document injects Playwright's own script, a task of 100+ ms at 4x that is not the page's.
+ */
+async function until(cdp, expression, timeoutMs = 120000) {
+  const t0 = Date.now();
+  for (;;) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `Boolean(${expression})`, returnByValue: true });
+    if (result.value === true) return;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+const READY = `document.querySelector('[data-testid="btn-download"]')?.disabled === false`;
+
 const ready = (page) =>
   page.waitForFunction(
     () => {
@@ -114,9 +130,7 @@ const FIGURES = [
       await page.waitForTimeout(300);
       const ms = await longestTask(cdp, async () => {
         await page.getByTestId('btn-play').click();
-        await page.waitForFunction(() => document.querySelector('[data-testid="btn-play"]').getAttribute('aria-pressed') === 'false', null, {
-          timeout: 120000,
-        });
+        await until(cdp, `document.querySelector('[data-testid="btn-play"]').getAttribute('aria-pressed') === 'false'`);
         await page.waitForTimeout(300);
       });
       const chips = await page.getByTestId('accepted-text').getByTestId('token-chip').count();
@@ -134,7 +148,7 @@ const FIGURES = [
       const { page, cdp } = await analysisPage('#world=synthetic&alpha=0.8&gamma=4', true);
       const ms = await longestTask(cdp, async () => {
         await page.getByTestId('btn-sweep').click();
-        await chartsDrawn(page);
+        await until(cdp, `document.querySelector('.charts[data-points="16"] [data-testid="chart-positions"] .chart-dots circle')`);
         await page.waitForTimeout(500);
       });
       await page.close();
@@ -149,9 +163,8 @@ const FIGURES = [
     run: async () => {
       const { page, cdp } = await fresh(true);
       const ms = await longestTask(cdp, async () => {
-        await page.goto(`${server.url}#world=seed&step=3`);
-        await page.locator('[data-testid="current-step"][data-revealed="true"]').waitFor({ timeout: 60000 });
-        await ready(page);
+        await page.goto(`${server.url}#world=seed&step=3`, { waitUntil: 'commit' });
+        await until(cdp, `document.querySelector('[data-testid="current-step"][data-revealed="true"]') && ${READY}`);
         await page.waitForTimeout(1000);
       });
       const cursor = await page.getByTestId('scrubber').inputValue();

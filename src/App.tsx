@@ -3,6 +3,7 @@ import { Announcer } from './components/Announcer';
 import { Controls } from './components/Controls';
 import { Counters } from './components/Counters';
 import { Inspector } from './components/Inspector';
+import { Later } from './components/Later';
 import { Legend } from './components/Legend';
 import { NotebookNote } from './components/NotebookNote';
 import { Notices } from './components/Notices';
@@ -73,19 +74,23 @@ export function App() {
           <Transport />
           <TokenStage />
           <Legend />
-          {(shows('inspector') || shows('race')) && (
-            <div className="two">
-              {shows('inspector') && <Inspector />}
-              <div>
-                <Counters />
-                {shows('race') && <Race />}
+          <Later frames={1}>
+            {(shows('inspector') || shows('race')) && (
+              <div className="two">
+                {shows('inspector') && <Inspector />}
+                <div>
+                  <Counters />
+                  {shows('race') && <Race />}
+                </div>
               </div>
-            </div>
-          )}
-          {!shows('inspector') && !shows('race') && <Counters />}
-          <NotebookNote />
-          {shows('log') && <StepLog />}
-          {shows('charts') && <Tools />}
+            )}
+            {!shows('inspector') && !shows('race') && <Counters />}
+          </Later>
+          <Later frames={2}>
+            <NotebookNote />
+            {shows('log') && <StepLog />}
+          </Later>
+          <Later frames={3}>{shows('charts') && <Tools />}</Later>
         </main>
       </div>
       <Announcer />
