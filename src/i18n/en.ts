@@ -35,7 +35,8 @@ export const en = {
   'param.prompt': 'Prompt',
   'param.prompt.tip': 'Where generation starts, split by the world’s tokeniser. Empty: the world’s own prompt.',
   'param.method': 'Method',
-  'param.method.tip': 'How tokens are proposed. vLLM: speculative_config.method ("draft_model" for a draft model). MTP (DeepSeek-V3, vLLM "mtp") drafts through its module(s) one token after another; Medusa heads (vLLM "medusa") all draft at once from the committed text. Autoregressive = no speculation.',
+  'param.method.tip':
+    'How tokens are proposed. vLLM: speculative_config.method ("draft_model" for a draft model). MTP (DeepSeek-V3, vLLM "mtp") drafts through its module(s) one token after another; Medusa heads (vLLM "medusa") all draft at once from the committed text. Autoregressive = no speculation.',
   'method.draft': 'Draft model',
   'method.autoregressive': 'Autoregressive (no speculation)',
   'method.ngram': 'N-gram prompt lookup',

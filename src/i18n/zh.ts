@@ -35,7 +35,8 @@ export const zh: Record<MessageKey, string> = {
   'param.prompt': '提示词',
   'param.prompt.tip': '生成的起点，按当前世界的分词器切分。留空则使用该世界自带的提示词。',
   'param.method': '方法',
-  'param.method.tip': '词元的提议方式。vLLM：speculative_config.method（草稿模型对应 "draft_model"）。MTP（DeepSeek-V3，vLLM "mtp"）通过其模块逐个草拟词元；Medusa 预测头（vLLM "medusa"）全部同时根据已确认的文本草拟。自回归 = 不做投机。',
+  'param.method.tip':
+    '词元的提议方式。vLLM：speculative_config.method（草稿模型对应 "draft_model"）。MTP（DeepSeek-V3，vLLM "mtp"）通过其模块逐个草拟词元；Medusa 预测头（vLLM "medusa"）全部同时根据已确认的文本草拟。自回归 = 不做投机。',
   'method.draft': '草稿模型',
   'method.autoregressive': '自回归（不投机）',
   'method.ngram': 'n-gram 提示查找',
