@@ -24,6 +24,9 @@ export interface Model {
   /** Optional fast path: a draw from dist(ctx, len) (the same distribution, any number of
    * uniforms from `rng`) without building the whole distribution. */
   draw?(ctx: readonly TokenId[], len: number, rng: Rng): TokenId;
+  /** Optional fast path: sum_x min(dist(ctx, len)[x], q[x]) without building the whole
+   * distribution. */
+  overlap?(ctx: readonly TokenId[], len: number, q: Dist): number;
 }
 
 /**
@@ -38,6 +41,8 @@ export interface Scores {
   prob(row: number, x: TokenId): number;
   sample(row: number, rng: Rng): TokenId;
   argmax(row: number): TokenId;
+  /** sum_x min(p_row(x), q(x)): the probability that a draft from q is accepted at this row. */
+  overlap(row: number, q: Dist): number;
   /** Measured wall time of the forward pass that produced these rows, ms (real models). */
   readonly wallMs?: number;
 }

@@ -1,4 +1,4 @@
-import { argmax, overlap, residual, sampleResidual, topEntries } from './dist';
+import { argmax, residual, sampleResidual, topEntries } from './dist';
 import type { AcceptanceRule, Dist, EmitKind, PositionDetail, Proposal, RngStreams, Scores, TokenId, Verdict } from './types';
 
 /** Medusa's typical acceptance: epsilon and delta (Cai et al. 2024 defaults). */
@@ -10,19 +10,6 @@ export function typicalThreshold(p: Dist): number {
   let h = 0;
   for (let i = 0; i < p.length; i++) if (p[i] > 0) h -= p[i] * Math.log(p[i]);
   return Math.min(TYPICAL_EPS, TYPICAL_DELTA * Math.exp(-h));
-}
-
-/**
- * sum min(p, q), remembered per distribution pair: models hand out cached arrays (the synthetic
- * world's bank, the n-gram caches), so the same pair recurs and the O(V) sum is paid once.
- */
-const overlapMemo = new WeakMap<Dist, { p: Dist; ov: number }>();
-function overlapOf(p: Dist, q: Dist): number {
-  const m = overlapMemo.get(q);
-  if (m !== undefined && m.p === p) return m.ov;
-  const ov = overlap(p, q);
-  overlapMemo.set(q, { p, ov });
-  return ov;
 }
 
 /** How many entries of p, q and the residual an event keeps per position. */
@@ -75,11 +62,11 @@ export function verifyChain(scores: Scores, proposal: Proposal, greedy: boolean,
   for (let i = 0; i < k; i++) {
     const x = proposal.tokens[i];
     const q = proposal.q[i];
-    // Only the rule, the detail or sum min(p, q) need the whole row; p(x) alone is O(1) where
-    // the model has a fast path. A point-mass draft's overlap is p(x).
-    const p = withDetail || greedy || rule === 'typical' || q !== null ? scores.dist(i) : null;
+    // Only the rule or the detail need the whole row; p(x) and sum min(p, q) are O(order)
+    // where the model has fast paths. A point-mass draft's overlap is p(x).
+    const p = withDetail || greedy || rule === 'typical' ? scores.dist(i) : null;
     const px = p === null ? scores.prob(i, x) : p[x];
-    const ov = q === null ? px : overlapOf(p as Dist, q);
+    const ov = q === null ? px : scores.overlap(i, q);
     overlapSum += ov;
     let ok: boolean;
     let u: number | null = null;

@@ -1,5 +1,6 @@
 import type { TokenId } from '../types';
 import { contextKey, continuationCounts, countNgrams, type Followers, type OrderCounts } from './counts';
+import { type FollowerArrays, mixtureRow } from './mixture';
 
 /** A trained interpolated Kneser-Ney model: raw probabilities over the vocabulary. */
 export interface KneserNey {
@@ -60,18 +61,35 @@ export function trainKneserNey(
   return { order, vocabSize, counts, discounts, base, bos };
 }
 
+/** One interpolation level found for a context: its followers, discount and weight (the
+ * product of the interpolation weights of the levels above it). */
+export interface KnLevel {
+  readonly f: Followers;
+  readonly d: number;
+  readonly scale: number;
+  /** The followers as typed arrays (mixture.ts), attached on first use. */
+  arrays?: FollowerArrays;
+}
+
 /**
- * The full next-token distribution after ctx[0..len), by interpolating from the unigram level
- * up to the model's order (missing contexts fall back to the lower order). The padding token
- * gets zero and the rest is renormalised. Units: probabilities.
+ * Interpolated KN after a context as the mixture it is: P(x) = sum over found levels of
+ * scale * max(n(x) - d, 0) / total, plus `scale` * base(x) (the weight left for the base).
+ * Levels run from the highest order down; unseen contexts pass straight through.
  */
-export function kneserNeyDist(m: KneserNey, ctx: readonly TokenId[], len: number): Float64Array {
+export interface KnMixture {
+  readonly levels: readonly KnLevel[];
+  /** Weight of the base distribution. */
+  readonly scale: number;
+}
+
+/** The mixture after ctx[0..len) (padded on the left with `bos`, as in training). */
+export function kneserNeyMixture(m: KneserNey, ctx: readonly TokenId[], len: number): KnMixture {
   const padded = len >= m.order - 1 ? null : [...new Array<TokenId>(m.order - 1 - len).fill(m.bos), ...ctx.slice(0, len)];
   const seq = padded ?? ctx;
   const end = padded ? padded.length : len;
-  // P_N = s_N + g_N (s_{N-1} + g_{N-1} (... + g_2 base)): collect each level's sparse part and
-  // the product of the interpolation weights above it, then sum in one pass over the vocabulary.
-  const levels: { f: Followers; d: number; scale: number }[] = [];
+  // P_N = s_N + g_N (s_{N-1} + g_{N-1} (... + g_2 base)): each level's sparse part and the
+  // product of the interpolation weights above it.
+  const levels: KnLevel[] = [];
   let scale = 1;
   for (let k = m.order; k >= 2; k--) {
     const f = m.counts[k - 1].get(contextKey(seq, end, k - 1));
@@ -80,8 +98,14 @@ export function kneserNeyDist(m: KneserNey, ctx: readonly TokenId[], len: number
     levels.push({ f, d, scale });
     scale *= (d * f.counts.size) / f.total;
   }
-  const v = new Float64Array(m.base.length);
-  for (let i = 0; i < v.length; i++) v[i] = scale * m.base[i];
-  for (const { f, d, scale: c } of levels) for (const [w, n] of f.counts) v[w] += (c * Math.max(n - d, 0)) / f.total;
-  return v;
+  return { levels, scale };
+}
+
+/**
+ * The full next-token distribution after ctx[0..len), by interpolating from the unigram level
+ * up to the model's order (missing contexts fall back to the lower order). The padding token
+ * gets zero and the rest is renormalised. Units: probabilities.
+ */
+export function kneserNeyDist(m: KneserNey, ctx: readonly TokenId[], len: number): Float64Array {
+  return mixtureRow(m, kneserNeyMixture(m, ctx, len));
 }

@@ -16,8 +16,10 @@ export function draftModelProposer(draft: Model, eos: TokenId | null, costRatio:
       const tokens: TokenId[] = [];
       const q = [];
       for (let i = 0; i < gamma; i++) {
+        // q's row is kept for verification (overlap, residual): a draft model's rows recur
+        // (its contexts are short), the draw itself needs no row where the model has a fast path.
         const d = draft.dist(buf, len + i);
-        const x = sample(d, rng);
+        const x = draft.draw === undefined ? sample(d, rng) : draft.draw(buf, len + i, rng);
         buf[len + i] = x;
         tokens.push(x);
         q.push(d);
