@@ -1,5 +1,5 @@
 import type { SimParams } from './params';
-import { runGeneration } from './run';
+import { finalState } from './run';
 import { RatioStat } from './stats';
 import { MAX_GAMMA } from './step';
 import { expectedAcceptanceRate, expectedSpeedup, expectedTokensPerStep } from './theory';
@@ -63,7 +63,8 @@ export class SweepAccumulator {
   runTrials(from: number, to: number): void {
     const p = this.params;
     for (let t = from; t < to; t++) {
-      const { state: s } = runGeneration(this.prepared, p, `${p.seed}/${t}`, false);
+      const seed = `${p.seed}/${t}`;
+      const s = finalState(this.prepared.at(seed), p, seed);
       // End-of-text counts as a produced token (it took a pass) though it is not output.
       const tokens = s.len - s.promptLen + s.eos;
       this.tps.add(tokens, s.passes);

@@ -1,7 +1,7 @@
-import { shapeDist } from '../dist';
+import { rowCdf, rowDraw, shapeDist } from '../dist';
 import { contextKey } from '../ngram/counts';
 import { type KneserNey, type KnMixture, kneserNeyMixture } from '../ngram/kneserNey';
-import { mixtureDraw, mixtureProb, mixtureRow, rowCdf, rowDraw } from '../ngram/mixture';
+import { mixtureDraw, mixtureProb, mixtureRow } from '../ngram/mixture';
 import { isRecurring, MixtureOverlap, markRecurring } from '../ngram/mixtureOverlap';
 import type { Dist, Model, TokenId } from '../types';
 
