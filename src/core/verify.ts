@@ -1,4 +1,4 @@
-import { argmax, residual, sampleResidual, topEntries } from './dist';
+import { argmax, residual, topEntries } from './dist';
 import type { AcceptanceRule, Dist, EmitKind, PositionDetail, Proposal, RngStreams, Scores, TokenId, Verdict } from './types';
 
 /** Medusa's typical acceptance: epsilon and delta (Cai et al. 2024 defaults). */
@@ -85,14 +85,15 @@ export function verifyChain(scores: Scores, proposal: Proposal, greedy: boolean,
       continue;
     }
     verdicts[i] = 'rejected';
-    const full = p ?? scores.dist(i);
-    // The residual is built only for display; sampling it needs no array. Typical acceptance
-    // (lossy) emits the target's greedy token instead.
+    // The replacement: the target's greedy token (greedy, or typical acceptance, which is
+    // lossy), else a draw from the residual norm(max(0, p - q)), which the scores answer
+    // without p's row where the model can. The residual array is built only for display.
+    // (p is the row whenever greedy, typical or detail need it.)
     const typical = rule === 'typical' && !greedy;
-    const res = greedy || typical || !withDetail ? null : residual(full, q, x);
-    emitted.push(greedy || typical ? argmax(full) : sampleResidual(full, q, x, rng.target));
+    const res = greedy || typical || !withDetail ? null : residual(p as Dist, q, x);
+    emitted.push(greedy || typical ? argmax(p as Dist) : scores.residual(i, q, x, rng.target));
     emittedKinds.push('resampled');
-    positions?.push(detail(full, q, x, u, ov, res));
+    positions?.push(detail(p as Dist, q, x, u, ov, res));
     return { verdicts, emitted, emittedKinds, accepted: i, overlapSum, overlapCount: i + 1, positions, rejected: true };
   }
   emitted.push(greedy ? scores.argmax(k) : scores.sample(k, rng.target));

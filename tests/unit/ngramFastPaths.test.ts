@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { overlap, sample } from '../../src/core/dist';
+import { overlap, residual, sample, sampleResidual } from '../../src/core/dist';
+import { sameBase } from '../../src/core/ngram/mixtureResidual';
 import { makeRng } from '../../src/core/rng';
 import { chiSquareCritical, chiSquareGof } from '../../src/core/stats';
 import type { Model, Rng } from '../../src/core/types';
@@ -111,6 +112,50 @@ describe('ngram fast paths', () => {
         }
     });
 
+  for (const [name, m] of trained)
+    test(`ngramModel - residual(q, x) returns the token sampleResidual(rows) returns for the same uniform (${name})`, () => {
+      const p = target(m);
+      const q = draft(m);
+      const fast = p.residual as NonNullable<Model['residual']>;
+      // Order 4 over a bigram draft share the base (the sparse walk runs); a unigram draft's
+      // base differs (the row path runs).
+      expect(sameBase(m.target, m.draft)).toBe(m.draft.order === 2);
+      for (const ctx of contexts(m)) {
+        const pRow = p.dist(ctx, ctx.length);
+        const qRow = q.dist(ctx, ctx.length);
+        for (const [qq, x] of [
+          [qRow, 3],
+          [null, 3],
+          [Float64Array.from(qRow), 5],
+        ] as const) {
+          const r = recorded(`res:${ctx.join(',')}:${x}`);
+          const got = Array.from({ length: 100 }, () => fast(ctx, ctx.length, qq, x, r.rng));
+          const replay = r.replay();
+          expect(got).toEqual(Array.from({ length: 100 }, () => sampleResidual(pRow, qq, x, replay)));
+        }
+      }
+    });
+
+  test('ngramModel - residual draws are distributed as norm(max(0, p - q)) (chi-square, z 4.75)', () => {
+    const m = trained[0][1];
+    const p = target(m);
+    const q = draft(m);
+    const fast = p.residual as NonNullable<Model['residual']>;
+    const n = 20000;
+    for (const ctx of contexts(m).slice(0, 8)) {
+      const qRow = q.dist(ctx, ctx.length);
+      const res = residual(p.dist(ctx, ctx.length), qRow, 0);
+      const rng = makeRng(`reschi:${ctx.join(',')}`);
+      const observed = new Map<string, number>();
+      for (let i = 0; i < n; i++) {
+        const k = `${fast(ctx, ctx.length, qRow, 0, rng)}`;
+        observed.set(k, (observed.get(k) ?? 0) + 1);
+      }
+      const { stat, df } = chiSquareGof(observed, new Map(Array.from(res, (v, x): [string, number] => [`${x}`, v])), n);
+      expect(stat).toBeLessThan(chiSquareCritical(df, Z));
+    }
+  });
+
   test('ngramModel - temperature or top-p reshape the row: no fast paths there', () => {
     const m = trained[0][1];
     for (const [t, topP] of [
@@ -119,7 +164,7 @@ describe('ngram fast paths', () => {
       [0, 1],
     ]) {
       const model = ngramModel(m.target, t, topP);
-      expect([model.prob, model.draw, model.overlap]).toEqual([undefined, undefined, undefined]);
+      expect([model.prob, model.draw, model.overlap, model.residual]).toEqual([undefined, undefined, undefined, undefined]);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { argmax, normalizeInPlace, overlap, sample, shapeDist } from '../dist';
+import { argmax, normalizeInPlace, overlap, sample, sampleResidual, shapeDist } from '../dist';
 import { writePath } from '../proposers/tree';
 import type { Dist, Model, Proposal, Rng, Scores, TokenId } from '../types';
 
@@ -65,6 +65,9 @@ class ModelScores implements Scores {
   }
   overlap(r: number, q: Dist): number {
     return this.model.overlap === undefined ? overlapOf(this.dist(r), q) : this.model.overlap(this.ctx, this.at(r), q);
+  }
+  residual(r: number, q: Dist | null, x: TokenId, rng: Rng): TokenId {
+    return this.model.residual === undefined ? sampleResidual(this.dist(r), q, x, rng) : this.model.residual(this.ctx, this.at(r), q, x, rng);
   }
 }
 
@@ -144,5 +147,6 @@ export function logitScores(logits: readonly ArrayLike<number>[], temperature: n
     sample: (r: number, rng: Rng) => sample(dist(r), rng),
     argmax: (r) => argmax(dist(r)),
     overlap: (r, q) => overlapOf(dist(r), q),
+    residual: (r, q, x, rng) => sampleResidual(dist(r), q, x, rng),
   };
 }

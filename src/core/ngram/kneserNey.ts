@@ -82,19 +82,63 @@ export interface KnMixture {
   readonly scale: number;
 }
 
+/**
+ * The counts of each order keyed by the context as one number (base-V digits) where that fits
+ * in a double's 53 bits: a numeric Map lookup instead of building and hashing a string per
+ * order for each new context. Built once per model, on first use; null where it does not fit.
+ */
+const numericCounts = new WeakMap<KneserNey, (Map<number, Followers> | null)[]>();
+function numericOf(m: KneserNey): (Map<number, Followers> | null)[] {
+  let t = numericCounts.get(m);
+  if (t === undefined) {
+    // All or nothing: the longest context's key must fit (the shorter ones are its remainders).
+    const fits = m.vocabSize ** (m.order - 1) <= Number.MAX_SAFE_INTEGER;
+    t = m.counts.map((c, i) => {
+      if (i === 0 || !fits) return null;
+      const map = new Map<number, Followers>();
+      for (const [key, f] of c) {
+        let k = 0;
+        for (const id of key.split(',')) k = k * m.vocabSize + Number(id);
+        map.set(k, f);
+      }
+      return map;
+    });
+    numericCounts.set(m, t);
+  }
+  return t;
+}
+
 /** The mixture after ctx[0..len) (padded on the left with `bos`, as in training). */
 export function kneserNeyMixture(m: KneserNey, ctx: readonly TokenId[], len: number): KnMixture {
-  const padded = len >= m.order - 1 ? null : [...new Array<TokenId>(m.order - 1 - len).fill(m.bos), ...ctx.slice(0, len)];
-  const seq = padded ?? ctx;
-  const end = padded ? padded.length : len;
+  const numeric = numericOf(m);
+  // The key of the whole context (order - 1 tokens); the key of its last o - 1 tokens is its
+  // remainder modulo V^(o - 1).
+  const V = m.vocabSize;
+  let full = 0;
+  for (let i = len - m.order + 1; i < len; i++) full = full * V + (i < 0 ? m.bos : ctx[i]);
+  let pow = V ** (m.order - 1);
+  let seq: readonly TokenId[] | null = null;
+  let end = len;
   // P_N = s_N + g_N (s_{N-1} + g_{N-1} (... + g_2 base)): each level's sparse part and the
   // product of the interpolation weights above it.
   const levels: KnLevel[] = [];
   let scale = 1;
-  for (let k = m.order; k >= 2; k--) {
-    const f = m.counts[k - 1].get(contextKey(seq, end, k - 1));
+  for (let o = m.order; o >= 2; o--) {
+    const table = numeric[o - 1];
+    let f: Followers | undefined;
+    if (table !== null) {
+      f = table.get(full % pow);
+      pow /= V;
+    } else {
+      if (seq === null) {
+        const padded = len >= m.order - 1 ? null : [...new Array<TokenId>(m.order - 1 - len).fill(m.bos), ...ctx.slice(0, len)];
+        seq = padded ?? ctx;
+        end = padded ? padded.length : len;
+      }
+      f = m.counts[o - 1].get(contextKey(seq, end, o - 1));
+    }
     if (f === undefined) continue; // unseen context: the level passes straight through
-    const d = m.discounts[k - 1];
+    const d = m.discounts[o - 1];
     levels.push({ f, d, scale });
     scale *= (d * f.counts.size) / f.total;
   }

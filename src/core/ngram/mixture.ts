@@ -41,9 +41,9 @@ export function levelArrays(l: KnLevel): FollowerArrays {
   return l.arrays;
 }
 
-/** Cumulative base probabilities in id order (the base's CDF), per model. */
+/** Cumulative base probabilities in id order (the base CDF), per model. */
 const baseCdfs = new WeakMap<KneserNey, Float64Array>();
-function baseCdf(m: KneserNey): Float64Array {
+export function baseCdf(m: KneserNey): Float64Array {
   let c = baseCdfs.get(m);
   if (c === undefined) {
     c = new Float64Array(m.base.length);

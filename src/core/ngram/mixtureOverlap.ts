@@ -70,18 +70,24 @@ function evalEnvelope(e: Envelope, c: number): number {
 /**
  * Rows that KN models built and cache (the draft's q rows): they recur from step to step, so
  * an envelope per (P, q) pair pays for its sort. Other arrays (one-off rows of other models)
- * are summed over the target's row instead.
+ * are summed over the target's row instead. For an unshaped row (T = 1) the registry also
+ * holds the mixture it came from (the residual's sparse walk reads it).
  */
-const recurring = new WeakSet<Dist>();
+const cachedRows = new WeakMap<Dist, { m: KneserNey; mix: KnMixture } | null>();
 
-/** Marks a cached model row as recurring (see MixtureOverlap). */
-export function markRecurring(row: Dist): void {
-  recurring.add(row);
+/** Registers a row a model caches: with its mixture when unshaped, else null. */
+export function registerRow(row: Dist, source: { m: KneserNey; mix: KnMixture } | null): void {
+  cachedRows.set(row, source);
 }
 
-/** Whether `row` is a cached model row (markRecurring). */
+/** Whether `row` is a cached model row (registerRow). */
 export function isRecurring(row: Dist): boolean {
-  return recurring.has(row);
+  return cachedRows.has(row);
+}
+
+/** The mixture an unshaped cached row came from (undefined for any other array). */
+export function rowSource(row: Dist): { m: KneserNey; mix: KnMixture } | null | undefined {
+  return cachedRows.get(row);
 }
 
 /** Floats the envelopes of one model may hold before they are dropped (3 per token each). */

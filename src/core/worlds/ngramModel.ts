@@ -1,8 +1,9 @@
-import { rowCdf, rowDraw, shapeDist } from '../dist';
+import { rowCdf, rowDraw, sampleResidual, shapeDist } from '../dist';
 import { contextKey } from '../ngram/counts';
 import { type KneserNey, type KnMixture, kneserNeyMixture } from '../ngram/kneserNey';
 import { mixtureDraw, mixtureProb, mixtureRow } from '../ngram/mixture';
-import { isRecurring, MixtureOverlap, markRecurring } from '../ngram/mixtureOverlap';
+import { isRecurring, MixtureOverlap, registerRow, rowSource } from '../ngram/mixtureOverlap';
+import { SharedBase, sameBase } from '../ngram/mixtureResidual';
 import type { Dist, Model, TokenId } from '../types';
 
 /** What the model keeps per context: the KN mixture (small) and, where kept, the row. */
@@ -55,8 +56,18 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
   const direct = numeric && !keepRows;
   const slotKeys = new Float64Array(SLOTS).fill(-1);
   const slots: (Entry | undefined)[] = new Array(SLOTS);
+  // Few contexts (a bigram or unigram model: at most V + 1): a table indexed by the key.
+  const small = numeric && size ** span <= 1 << 16 ? new Array<Entry | undefined>(size ** span) : null;
   const entry = (ctx: readonly TokenId[], len: number): Entry => {
     const key = keyOf(ctx, len);
+    if (small !== null) {
+      let e = small[key as number];
+      if (e === undefined) {
+        e = { mix: kneserNeyMixture(m, ctx, len), row: undefined, cdf: undefined };
+        small[key as number] = e;
+      }
+      return e;
+    }
     if (direct) {
       const slot = (key as number) % SLOTS;
       if (slotKeys[slot] === key) return slots[slot] as Entry;
@@ -84,14 +95,21 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
     if (keepRows) {
       e.row = row;
       rowFloats += size;
-      // Kept rows recur (as q rows of a draft): worth an overlap envelope each.
-      markRecurring(row);
+      // Kept rows recur (as q rows of a draft): worth an overlap envelope each; unshaped, they
+      // also carry the mixture they came from (the residual's sparse walk reads it).
+      registerRow(row, raw ? { m, mix: e.mix } : null);
     }
     return row;
   };
   const dist = (ctx: readonly TokenId[], len: number) => rowOf(entry(ctx, len));
   if (!raw) return { vocabSize: size, dist };
   const overlaps = new MixtureOverlap(m);
+  const shared = new SharedBase(m);
+  // The draft's rows over the same base: their mixture (the sparse paths), else null.
+  const sharedSource = (q: Dist) => {
+    const src = rowSource(q);
+    return src && sameBase(m, src.m) ? src.mix : null;
+  };
   return {
     vocabSize: size,
     dist,
@@ -112,6 +130,13 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
       let s = 0;
       for (let i = 0; i < p.length; i++) s += Math.min(p[i], q[i]);
       return s;
+    },
+    residual(ctx, len, q, x, rng) {
+      const e = entry(ctx, len);
+      // A q row of a KN model over the same base: the sparse walk; anything else: the row.
+      const qMix = q === null ? null : sharedSource(q);
+      if (qMix !== null) return shared.residual(e.mix, q as Dist, qMix, rng);
+      return sampleResidual(rowOf(e), q, x, rng);
     },
   };
 }
