@@ -30,20 +30,20 @@ function overlapOf(p: Dist, q: Dist): number {
  * run's numbers do not depend on which rows happened to be built (detail or not).
  */
 class ModelScores implements Scores {
-  private readonly cache: (Dist | undefined)[];
+  /** Rows built so far (created on the first row: fast paths often need none). */
+  private cache: (Dist | undefined)[] | null = null;
   constructor(
     readonly rows: number,
     protected readonly model: Model,
     protected readonly ctx: readonly TokenId[],
     protected readonly len: number,
-  ) {
-    this.cache = new Array(rows);
-  }
+  ) {}
   /** The context length row r is the distribution after (writing its path for a tree). */
   protected at(r: number): number {
     return this.len + r;
   }
   dist(r: number): Dist {
+    if (this.cache === null) this.cache = new Array(this.rows);
     let d = this.cache[r];
     if (d === undefined) {
       d = this.model.dist(this.ctx, this.at(r));
@@ -53,7 +53,7 @@ class ModelScores implements Scores {
   }
   prob(r: number, x: TokenId): number {
     // The fast path and the row agree bit for bit; a built row answers in O(1).
-    const d = this.cache[r];
+    const d = this.cache?.[r];
     if (d !== undefined || this.model.prob === undefined) return this.dist(r)[x];
     return this.model.prob(this.ctx, this.at(r), x);
   }

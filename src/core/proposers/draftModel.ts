@@ -1,6 +1,9 @@
 import { sample } from '../dist';
 import type { Model, Proposal, Proposer, TokenId } from '../types';
 
+/** Rows up to this long are sampled by a linear scan; longer ones by the model's draw. */
+const SCAN_MAX = 64;
+
 /**
  * A draft model (vLLM method "draft_model"): samples gamma tokens autoregressively from q.
  * Drafting stops after the draft samples end-of-text; that token is proposed and verified like
@@ -16,10 +19,11 @@ export function draftModelProposer(draft: Model, eos: TokenId | null, costRatio:
       const tokens: TokenId[] = [];
       const q = [];
       for (let i = 0; i < gamma; i++) {
-        // q's row is kept for verification (overlap, residual): a draft model's rows recur
-        // (its contexts are short), the draw itself needs no row where the model has a fast path.
+        // q's row is kept for verification (overlap, residual). Both ways of drawing give the
+        // same token for the same uniform; a scan of a short row is cheaper than the model's
+        // own draw (which looks its context up again).
         const d = draft.dist(buf, len + i);
-        const x = draft.draw === undefined ? sample(d, rng) : draft.draw(buf, len + i, rng);
+        const x = draft.draw !== undefined && d.length > SCAN_MAX ? draft.draw(buf, len + i, rng) : sample(d, rng);
         buf[len + i] = x;
         tokens.push(x);
         q.push(d);

@@ -154,6 +154,8 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
   const entryOf = (ctx: readonly TokenId[], len: number) => entries[fmix(hashOf(ctx, len)) & BANK_MASK];
   // Draws by binary search in the entry's running sum: the token sample(row) gives for the same
   // uniform, in O(log V).
+  // No prob / overlap / residual fast paths: a row here costs one hash, and verification reads
+  // a row's p(x), sum min(p, q) and residual from the same (cached) row.
   const target: Model = {
     vocabSize: bank.vocabSize,
     dist: (ctx, len) => entryOf(ctx, len).p,
