@@ -14,11 +14,9 @@ export interface FollowerArrays {
   readonly cum: Float64Array;
 }
 
-const arraysOf = new WeakMap<Followers, FollowerArrays>();
-
-/** The follower arrays of a level (cached per Followers: one context of one order). */
+/** The follower arrays of a level (kept on the Followers: one context of one order). */
 export function followerArrays(f: Followers, d: number): FollowerArrays {
-  let a = arraysOf.get(f);
+  let a = f.arrays;
   if (a === undefined) {
     const ids = Int32Array.from(f.counts.keys()).sort();
     const w = new Float64Array(ids.length);
@@ -30,7 +28,7 @@ export function followerArrays(f: Followers, d: number): FollowerArrays {
       cum[j] = acc;
     }
     a = { ids, w, cum };
-    arraysOf.set(f, a);
+    f.arrays = a;
   }
   return a;
 }

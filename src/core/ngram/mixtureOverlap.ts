@@ -16,7 +16,7 @@ import { followerArrays, levelArrays } from './mixture';
  * search. P depends only on the lowest context (for a bigram draft, the draft's own context),
  * so the sort is paid once per (P, q) pair and every later position costs O(|H| + log V).
  */
-interface Envelope {
+export interface Envelope {
   /** q(x) / P(x) ascending, over tokens with P(x) > 0. */
   readonly ratio: Float64Array;
   /** cumQ[j]: q's mass over the first j sorted tokens. */
@@ -90,14 +90,22 @@ export function rowSource(row: Dist): { m: KneserNey; mix: KnMixture } | null | 
   return cachedRows.get(row);
 }
 
-/** Floats the envelopes of one model may hold before they are dropped (3 per token each). */
-const MAX_ENVELOPE_FLOATS = 1 << 23;
+/** Floats the cached P rows and envelopes of one model may hold before they are dropped. */
+const MAX_CACHED_FLOATS = 1 << 23;
+
+/** What a lowest level keeps: its own distribution P and the envelope against one q row. */
+export interface LowCache {
+  readonly P: Float64Array;
+  q: Dist | null;
+  env: Envelope | null;
+}
 
 /** Overlap of one KN model's mixtures with given q rows; holds its caches. */
 export class MixtureOverlap {
-  private lowRows = new WeakMap<Followers, Float64Array>();
-  /** q row -> (lowest level's followers, or the model for the base) -> envelope. */
-  private envelopes = new WeakMap<Dist, Map<object, Envelope>>();
+  /** The base's cache (targets whose context no level has seen). */
+  private readonly baseLow: LowCache;
+  /** Followers carrying a cache (so the caches can be dropped), and the floats they hold. */
+  private cached: Followers[] = [];
   private floats = 0;
   /** Scratch per token: a generation stamp, T(x) and the list of tokens touched. */
   private readonly stamp: Int32Array;
@@ -109,21 +117,30 @@ export class MixtureOverlap {
     this.stamp = new Int32Array(m.base.length);
     this.acc = new Float64Array(m.base.length);
     this.touched = new Int32Array(m.base.length);
+    this.baseLow = { P: m.base, q: null, env: null };
   }
 
-  /** P, the lowest found level's own distribution (cached per context). */
-  private lowRow(f: Followers, d: number): Float64Array {
-    let row = this.lowRows.get(f);
-    if (row === undefined) {
+  /** The lowest level's cache: P, its own distribution, built on first use. */
+  private lowOf(f: Followers, d: number): LowCache {
+    let low = f.low;
+    if (low === undefined) {
+      if (this.floats > MAX_CACHED_FLOATS) {
+        for (const g of this.cached) g.low = undefined;
+        this.cached = [];
+        this.floats = 0;
+      }
       const { base } = this.m;
       const g = (d * f.counts.size) / f.total;
-      row = new Float64Array(base.length);
-      for (let i = 0; i < row.length; i++) row[i] = g * base[i];
+      const P = new Float64Array(base.length);
+      for (let i = 0; i < P.length; i++) P[i] = g * base[i];
       const { ids, w } = followerArrays(f, d);
-      for (let j = 0; j < ids.length; j++) row[ids[j]] += w[j] / f.total;
-      this.lowRows.set(f, row);
+      for (let j = 0; j < ids.length; j++) P[ids[j]] += w[j] / f.total;
+      low = { P, q: null, env: null };
+      f.low = low;
+      this.cached.push(f);
+      this.floats += P.length;
     }
-    return row;
+    return low;
   }
 
   /**
@@ -134,25 +151,14 @@ export class MixtureOverlap {
   overlap(mix: KnMixture, q: Dist): number {
     const { levels } = mix;
     const low = levels.length > 0 ? levels[levels.length - 1] : null;
-    const key: object = low === null ? this.m : low.f;
-    let perQ = this.envelopes.get(q);
-    if (perQ === undefined) {
-      perQ = new Map();
-      this.envelopes.set(q, perQ);
+    const lc = low === null ? this.baseLow : this.lowOf(low.f, low.d);
+    if (lc.q !== q || lc.env === null) {
+      lc.env = envelope(lc.P, q);
+      lc.q = q;
+      this.floats += 3 * lc.env.ratio.length;
     }
-    let env = perQ.get(key);
-    const P = low === null ? this.m.base : this.lowRow(low.f, low.d);
-    if (env === undefined) {
-      if (this.floats > MAX_ENVELOPE_FLOATS) {
-        this.envelopes = new WeakMap();
-        this.floats = 0;
-        perQ = new Map();
-        this.envelopes.set(q, perQ);
-      }
-      env = envelope(P, q);
-      this.floats += 3 * env.ratio.length;
-      perQ.set(key, env);
-    }
+    const P = lc.P;
+    const env = lc.env;
     const c = low === null ? mix.scale : low.scale;
     let ov = evalEnvelope(env, c);
     if (levels.length < 2) return ov;
