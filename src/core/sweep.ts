@@ -1,6 +1,6 @@
 import { methodTheory, type TheoryAbsence } from './methodTheory';
 import type { SimParams } from './params';
-import { runGeneration } from './run';
+import { finalState } from './run';
 import { RatioStat } from './stats';
 import { MAX_GAMMA, type SimState } from './step';
 import { expectedAcceptanceRate, expectedSpeedup, expectedTokensPerStep } from './theory';
@@ -72,15 +72,20 @@ export class SweepAccumulator {
     const p = this.params;
     const prepared = this.prepared;
     if (prepared === null) throw new Error('runTrials needs a simulated world');
-    for (let t = from; t < to; t++) this.add(runGeneration(prepared, p, `${p.seed}/${t}`, false).state);
+    for (let t = from; t < to; t++) {
+      const seed = `${p.seed}/${t}`;
+      this.add(finalState(prepared.at(seed), p, seed));
+    }
   }
 
   /** Counts one finished trial (a real-model run's final state comes in here too). */
   add(s: SimState): void {
     const p = this.params;
+    // End-of-text counts as a produced token (it took a pass) though it is not output.
     const tokens = s.len - s.promptLen + s.eos;
     this.tps.add(tokens, s.passes);
     this.rate.add(s.accepted, s.drafted);
+    // Autoregressive time of these tokens over speculative time: a ratio of sums too.
     this.speed.add(tokens * p.targetMs, s.timeMs);
     this.steps += s.passes;
     this.drafted += s.drafted;
