@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 import { createJobsSlice, type JobsSlice } from './jobsSlice';
+import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
 /** The whole app state: slices combined once. */
-export type AppState = ParamsSlice & RunSlice & JobsSlice & UiSlice;
+export type AppState = ParamsSlice & RunSlice & JobsSlice & UiSlice & ModelSlice;
 
 /** The store; actions work outside React too: `useStore.getState().play()`. */
 export const useStore = create<AppState>()((...a) => ({
@@ -13,4 +14,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createRunSlice(...a),
   ...createJobsSlice(...a),
   ...createUiSlice(...a),
+  ...createModelSlice(...a),
 }));
