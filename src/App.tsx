@@ -1,5 +1,5 @@
 import { MotionConfig } from 'framer-motion';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Announcer } from './components/Announcer';
 import { Controls } from './components/Controls';
 import { Counters } from './components/Counters';
@@ -18,6 +18,12 @@ import { useStore } from './store/store';
 import { fullPageHash } from './store/sync';
 import type { Theme } from './store/uiSlice';
 
+// The Real models world (its panels, strings and worker) loads only when it is chosen.
+const model = () => import('./components/model');
+const ModelTop = lazy(() => model().then((m) => ({ default: m.ModelTop })));
+const ModelRace = lazy(() => model().then((m) => ({ default: m.ModelRace })));
+const RunLessons = lazy(() => model().then((m) => ({ default: m.RunLessons })));
+
 /** The playground page (full, or compact for an iframe with #embed=1). */
 export function App() {
   const { t, lang } = useT();
@@ -27,6 +33,7 @@ export function App() {
   const theme = useStore((s) => s.theme);
   const setTheme = useStore((s) => s.setTheme);
   useStore((s) => s.params); // the "open in specplay" link follows the state
+  const real = useStore((s) => s.params.world === 'model');
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -72,6 +79,11 @@ export function App() {
         <div className={shows('controls') ? 'layout' : 'layout layout-single'}>
           {shows('controls') && <Controls />}
           <main className="main">
+            {real && (
+              <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+                <ModelTop />
+              </Suspense>
+            )}
             <Transport />
             <TokenStage />
             <Legend />
@@ -80,14 +92,28 @@ export function App() {
                 {shows('inspector') && <Inspector />}
                 <div>
                   <Counters />
-                  {shows('race') && <Race />}
+                  {shows('race') &&
+                    (real ? (
+                      <Suspense fallback={null}>
+                        <ModelRace />
+                      </Suspense>
+                    ) : (
+                      <Race />
+                    ))}
                 </div>
               </div>
             )}
             {!shows('inspector') && !shows('race') && <Counters />}
             <NotebookNote />
             {shows('log') && <StepLog />}
-            {shows('charts') && <Tools />}
+            {shows('charts') &&
+              (real ? (
+                <Suspense fallback={null}>
+                  <RunLessons />
+                </Suspense>
+              ) : (
+                <Tools />
+              ))}
           </main>
         </div>
         <Announcer />

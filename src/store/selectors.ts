@@ -51,7 +51,7 @@ export function summaryAt(prefix: Prefix, cursor: number, targetMs: number): Run
 /** A token id as display text (paragraph breaks shown as a pilcrow). */
 export function tokenText(world: WorldInfo | null, t: number): string {
   const s = world?.vocab[t] ?? '?';
-  return s === '\n' ? '¶' : s;
+  return s.replace(/\n/g, '¶');
 }
 
 /** The emitted text after `cursor` steps, joined as the world's tokeniser joins it. */
