@@ -17,6 +17,8 @@ export interface CatalogueModel {
 /** A tested pair that shares a tokenizer. */
 export interface CataloguePair {
   readonly id: string;
+  /** Short name for lists: draft → target. */
+  readonly label: string;
   readonly target: string;
   readonly draft: string;
 }
@@ -35,9 +37,9 @@ export const CATALOGUE_MODELS: readonly CatalogueModel[] = [
 
 /** The pairs, default first: SmolLM2-135M drafting for SmolLM2-360M. */
 export const CATALOGUE_PAIRS: readonly CataloguePair[] = [
-  { id: 'smol-360m', target: 'HuggingFaceTB/SmolLM2-360M-Instruct', draft: 'HuggingFaceTB/SmolLM2-135M-Instruct' },
-  { id: 'smol-1.7b', target: 'HuggingFaceTB/SmolLM2-1.7B-Instruct', draft: 'HuggingFaceTB/SmolLM2-135M-Instruct' },
-  { id: 'qwen-1.5b', target: 'onnx-community/Qwen2.5-1.5B-Instruct', draft: 'onnx-community/Qwen2.5-0.5B-Instruct' },
+  { id: 'smol-360m', label: 'SmolLM2 135M → 360M', target: 'HuggingFaceTB/SmolLM2-360M-Instruct', draft: 'HuggingFaceTB/SmolLM2-135M-Instruct' },
+  { id: 'smol-1.7b', label: 'SmolLM2 135M → 1.7B', target: 'HuggingFaceTB/SmolLM2-1.7B-Instruct', draft: 'HuggingFaceTB/SmolLM2-135M-Instruct' },
+  { id: 'qwen-1.5b', label: 'Qwen2.5 0.5B → 1.5B', target: 'onnx-community/Qwen2.5-1.5B-Instruct', draft: 'onnx-community/Qwen2.5-0.5B-Instruct' },
 ];
 
 /** The catalogue pair with this target and draft, or null (two ids typed in). */

@@ -1,5 +1,5 @@
 import { runStepsAsync, type SimParams, type StepEvent } from '../core';
-import { type ModelDtype, parseModelRef, resolveDevice, resolveDtype } from '../real/catalogue';
+import { parseModelRef, resolveDevice, resolveDtype } from '../real/catalogue';
 import { type ModelPair, type ModelSession, openSession, realSetup } from '../real/engine';
 import { classifyError, type FileProgress, type FromModel, type LoadRequest, type ModelNote, type ToModel } from './modelProtocol';
 
@@ -9,7 +9,8 @@ export interface ModelHostDeps {
     target: string;
     draft: string | null;
     device: 'webgpu' | 'wasm';
-    dtype: ModelDtype;
+    /** As chosen: 'auto' lets the loader try the formats the model has (q4f16 / q4 / fp32...). */
+    dtype: SimParams['dtype'];
     onProgress: (p: FileProgress) => void;
     signal: AbortSignal;
   }): Promise<ModelPair>;
@@ -101,7 +102,8 @@ export class ModelHost {
     await this.unload();
     const probe = await this.deps.probe().catch(() => ({ webgpu: false, shaderF16: false }));
     const { device, fellBack } = resolveDevice(req.device, probe.webgpu);
-    const dtype = resolveDtype(req.dtype, device, probe.shaderF16);
+    // What auto should pick; the loader's own answer (the format it found) wins when it has one.
+    const expected = resolveDtype(req.dtype, device, probe.shaderF16);
     const files = new Map<string, FileProgress>();
     let last = Number.NEGATIVE_INFINITY;
     const flush = () => {
@@ -114,7 +116,7 @@ export class ModelHost {
       if (this.deps.clock() - last >= POST_EVERY_MS || (p.total > 0 && p.loaded >= p.total)) flush();
     };
     try {
-      const pair = await this.deps.load({ target: req.target.trim(), draft: draft === null ? null : req.draft.trim(), device, dtype, onProgress, signal });
+      const pair = await this.deps.load({ target: req.target.trim(), draft: draft === null ? null : req.draft.trim(), device, dtype: req.dtype, onProgress, signal });
       if (signal.aborted) {
         await disposePair(pair);
         this.deps.post({ type: 'load-cancelled', loadId });
@@ -128,6 +130,7 @@ export class ModelHost {
       this.info = { notes };
       const tok = pair.tokenizer;
       const vocab = Array.from({ length: tok.vocabSize }, (_, i) => tok.piece(i));
+      const dtype = (pair.target as { dtype?: string }).dtype ?? expected;
       this.deps.post({ type: 'loaded', loadId, info: { target: req.target.trim(), draft: req.draft.trim(), device, dtype, vocab, eos: tok.eos, notes } });
     } catch (e) {
       if (signal.aborted || (e instanceof Error && e.name === 'AbortError')) this.deps.post({ type: 'load-cancelled', loadId });

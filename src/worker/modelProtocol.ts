@@ -34,7 +34,8 @@ export interface LoadedInfo {
   target: string;
   draft: string;
   device: 'webgpu' | 'wasm';
-  dtype: ModelDtype;
+  /** The weight format actually loaded (the loader may fall back from auto's first choice). */
+  dtype: ModelDtype | string;
   /** Every token's display piece (leading spaces and newlines kept), by id. */
   vocab: string[];
   eos: number | null;

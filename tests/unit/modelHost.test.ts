@@ -45,7 +45,7 @@ describe('ModelHost', () => {
     expect(loaded.info.dtype).toBe('q4');
     expect(loaded.info.notes).toEqual([{ code: 'noWebgpu' }]);
     expect(loaded.info.vocab).toEqual(['a', 'b', 'c', 'd', ' ', '\n', '<eos>']);
-    expect(loads[0]).toMatchObject({ target: './models/tiny-target', draft: './models/tiny-draft', device: 'wasm', dtype: 'q4' });
+    expect(loads[0]).toMatchObject({ target: './models/tiny-target', draft: './models/tiny-draft', device: 'wasm', dtype: 'auto' });
   });
 
   test('handle(run) - streams the run, then an autoregressive baseline with the same greedy text', async () => {

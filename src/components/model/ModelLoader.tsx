@@ -77,7 +77,7 @@ export function ModelLoader() {
           >
             {CATALOGUE_PAIRS.map((c) => (
               <option key={c.id} value={c.id}>
-                {`${short(c.draft)} → ${short(c.target)}`}
+                {c.label}
               </option>
             ))}
             <option value="custom" disabled={pair !== null}>
@@ -101,7 +101,7 @@ export function ModelLoader() {
         <Field label={t('model.dtype')} tip={t('model.dtype.tip')} htmlFor="ctl-dtype">
           <select id="ctl-dtype" data-testid="param-dtype" value={p.dtype} onChange={(e) => setParams({ dtype: e.target.value as SimParams['dtype'] })}>
             <option value="auto">{t('dtype.auto')}</option>
-            {(['q4f16', 'q4', 'q8', 'fp16', 'fp32'] as const).map((d) => (
+            {(['q4f16', 'q4', 'q8', 'fp32'] as const).map((d) => (
               <option key={d} value={d}>
                 {d}
               </option>

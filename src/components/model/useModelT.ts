@@ -16,5 +16,5 @@ export function useModelT() {
 export function formatBytes(bytes: number, num: (n: number, digits?: number) => string): string {
   if (bytes >= 1e9) return `${num(bytes / 1e9, 2)} GB`;
   if (bytes >= 1e6) return `${num(bytes / 1e6, 0)} MB`;
-  return `${num(bytes / 1e3, 0)} KB`;
+  return `${num(bytes / 1e3, 1)} KB`;
 }
