@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { realModelAssets } from './scripts/vite-real-models.mjs';
 
 /**
  * Where real model files come from: the hub, and the storage hosts its /resolve/ URLs redirect
@@ -67,7 +68,7 @@ const csp = (): Plugin => ({
 // is relative to it. Default '/'.
 export default defineConfig({
   base: process.env.BASE ?? '/',
-  plugins: [react(), csp()],
+  plugins: [react(), csp(), realModelAssets()],
   worker: { format: 'es' },
   build: { outDir: process.env.OUT_DIR ?? 'dist', target: 'es2022', chunkSizeWarningLimit: 600 },
   server: { host: '127.0.0.1' },
