@@ -116,7 +116,14 @@ export class ModelHost {
       if (this.deps.clock() - last >= POST_EVERY_MS || (p.total > 0 && p.loaded >= p.total)) flush();
     };
     try {
-      const pair = await this.deps.load({ target: req.target.trim(), draft: draft === null ? null : req.draft.trim(), device, dtype: req.dtype, onProgress, signal });
+      const pair = await this.deps.load({
+        target: req.target.trim(),
+        draft: draft === null ? null : req.draft.trim(),
+        device,
+        dtype: req.dtype,
+        onProgress,
+        signal,
+      });
       if (signal.aborted) {
         await disposePair(pair);
         this.deps.post({ type: 'load-cancelled', loadId });

@@ -21,15 +21,23 @@ export function fakeLm(seed: number, ms: number, log: string[] = []): CausalLm {
   return {
     id: `fake-${seed}`,
     vocabSize: FAKE_CHARS.length,
-    async forward(tokens, from) {
+    device: 'cpu',
+    dtype: 'fp32',
+    get cachedLength() {
+      return cache.length;
+    },
+    async forward(tokens, from, keepLast = tokens.length) {
       if (from > cache.length) throw new Error(`forward from ${from} past the cache (${cache.length})`);
       log.push(`forward ${seed} ${from}+${tokens.length}`);
       cache = cache.slice(0, from).concat(tokens);
-      const logits = tokens.map((_, i) => logitsAt(cache, from + i));
-      return { logits, ms };
+      const logits = tokens.map((_, i) => logitsAt(cache, from + i)).slice(tokens.length - keepLast);
+      return { logits, ms, cropMs: 0 };
     },
     async recompute(tokens) {
       return tokens.map((_, i) => logitsAt(tokens, i));
+    },
+    async reset() {
+      cache = [];
     },
     async dispose() {
       log.push(`dispose ${seed}`);

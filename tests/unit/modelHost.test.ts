@@ -32,7 +32,7 @@ function setup(load?: ModelHostDeps['load'], webgpu = false) {
 const ofType = <T extends FromModel['type']>(posted: FromModel[], type: T) => posted.filter((m): m is Extract<FromModel, { type: T }> => m.type === type);
 
 describe('ModelHost', () => {
-  test('handle(load) - posts per-file progress, then the vocabulary; auto falls back to wasm q4 without WebGPU', async () => {
+  test('handle(load) - posts per-file progress, then the vocabulary; auto falls back to wasm without WebGPU', async () => {
     const { host, posted, loads } = setup();
     await host.handle({ type: 'load', loadId: 1, request: REQUEST });
     const progress = ofType(posted, 'load-progress');
@@ -42,7 +42,7 @@ describe('ModelHost', () => {
     expect(last.every((f) => f.loaded === f.total)).toBe(true);
     const [loaded] = ofType(posted, 'loaded');
     expect(loaded.info.device).toBe('wasm');
-    expect(loaded.info.dtype).toBe('q4');
+    expect(loaded.info.dtype).toBe('fp32'); // what the loader reports it loaded
     expect(loaded.info.notes).toEqual([{ code: 'noWebgpu' }]);
     expect(loaded.info.vocab).toEqual(['a', 'b', 'c', 'd', ' ', '\n', '<eos>']);
     expect(loads[0]).toMatchObject({ target: './models/tiny-target', draft: './models/tiny-draft', device: 'wasm', dtype: 'auto' });

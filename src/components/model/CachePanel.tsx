@@ -18,7 +18,11 @@ export function CachePanel() {
     <details className="cache-panel small" data-testid="model-cache">
       <summary>
         {t('cache.title')}:{' '}
-        <span data-testid="model-cache-size" data-bytes={summary?.bytes ?? ''}>
+        <span
+          data-testid="model-cache-size"
+          data-bytes={summary?.bytes ?? ''}
+          data-state={summary === undefined ? 'reading' : summary === null ? 'unavailable' : 'ready'}
+        >
           {summary === undefined
             ? '…'
             : summary === null

@@ -135,7 +135,7 @@ export function ModelLoader() {
       </div>
       <p className="small muted">{t('model.cachedNote')}</p>
       {loading && <LoadProgress />}
-      <p className="small" data-testid="model-status" data-status={model.status} data-loaded={loaded}>
+      <p className="small" data-testid="model-status" data-status={model.status} data-loaded={loaded} data-device={model.info?.device ?? ''}>
         {loaded && model.info
           ? t('model.loaded', {
               target: short(model.info.target),
