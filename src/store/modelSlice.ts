@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { StepEvent } from '../core';
+import type { LosslessResult, StepEvent } from '../core';
 import type { FileProgress, LoadedInfo, ModelCompareRow, ModelErrorCode, ModelNote } from '../worker/modelProtocol';
 import type { AppState } from './store';
 
 /** An error of the model world, as the page shows it (`model-error`). */
 export interface ModelError {
-  scope: 'load' | 'run' | 'compare';
+  scope: 'load' | 'run' | 'compare' | 'lossless';
   code: ModelErrorCode;
   message: string;
 }
@@ -27,6 +27,7 @@ export interface ModelState {
   /** The autoregressive run measured for run `runId`. */
   baseline: { runId: number; events: StepEvent[] } | null;
   compare: { runId: number; status: 'running' | 'done' | 'error'; rows: ModelCompareRow[]; total: number } | null;
+  lossless: { runId: number; status: 'running' | 'done' | 'error'; done: number; total: number; result: LosslessResult | null } | null;
 }
 
 const IDLE: ModelState = {
@@ -40,6 +41,7 @@ const IDLE: ModelState = {
   runNotes: [],
   baseline: null,
   compare: null,
+  lossless: null,
 };
 
 /** Model-world state and the reducers of the model worker's replies (stale ids dropped). */
@@ -55,6 +57,9 @@ export interface ModelSlice {
   modelCompareBegin: (runId: number, total: number) => void;
   modelCompareRow: (runId: number, row: ModelCompareRow) => void;
   modelCompareDone: (runId: number) => void;
+  modelLosslessBegin: (runId: number, total: number) => void;
+  modelLosslessProgress: (runId: number, done: number) => void;
+  modelLosslessDone: (runId: number, result: LosslessResult) => void;
   dismissModelError: () => void;
 }
 
@@ -86,7 +91,8 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
           patch({ error: e });
           get().receiveError(id, e.message);
         }
-      } else if (m.compare?.runId === id) patch({ error: e, compare: { ...m.compare, status: 'error' } });
+      } else if (e.scope === 'compare' && m.compare?.runId === id) patch({ error: e, compare: { ...m.compare, status: 'error' } });
+      else if (e.scope === 'lossless' && m.lossless?.runId === id) patch({ error: e, lossless: { ...m.lossless, status: 'error' } });
     },
     modelRunNotes: (runId, notes) => {
       if (runId === get().runId) patch({ runNotes: notes });
@@ -102,6 +108,15 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
     modelCompareDone: (runId) => {
       const c = get().model.compare;
       if (c?.runId === runId) patch({ compare: { ...c, status: 'done' } });
+    },
+    modelLosslessBegin: (runId, total) => patch({ lossless: { runId, status: 'running', done: 0, total, result: null } }),
+    modelLosslessProgress: (runId, done) => {
+      const l = get().model.lossless;
+      if (l?.runId === runId && l.status === 'running') patch({ lossless: { ...l, done } });
+    },
+    modelLosslessDone: (runId, result) => {
+      const l = get().model.lossless;
+      if (l?.runId === runId) patch({ lossless: { ...l, status: 'done', done: l.total, result } });
     },
     dismissModelError: () => patch({ error: null, status: get().model.status === 'error' ? 'idle' : get().model.status }),
   };

@@ -82,6 +82,12 @@ function receive(m: FromModel): void {
     case 'compare-done':
       s.modelCompareDone(m.runId);
       break;
+    case 'lossless-progress':
+      s.modelLosslessProgress(m.runId, m.done);
+      break;
+    case 'lossless-done':
+      s.modelLosslessDone(m.runId, m.result);
+      break;
     case 'model-error':
       s.modelError(m.id, { scope: m.scope, code: m.code, message: m.message });
       break;
@@ -115,7 +121,9 @@ export function cancelLoad(): void {
 export function requestModelRun(runId: number): void {
   const s = useStore.getState();
   if (runId !== s.runId) return;
-  useStore.setState({ model: { ...s.model, baseline: null, compare: null, runNotes: [], error: s.model.error?.scope === 'load' ? s.model.error : null } });
+  useStore.setState({
+    model: { ...s.model, baseline: null, compare: null, lossless: null, runNotes: [], error: s.model.error?.scope === 'load' ? s.model.error : null },
+  });
   if (!modelsReady(s.params)) {
     // Nothing loaded for these parameters: an empty, finished trace until the button is pressed.
     s.receiveEvents(runId, [], true);
@@ -133,4 +141,13 @@ export function startModelCompare(): void {
   const methods: SimParams['method'][] = ['autoregressive', 'draft', 'ngram', 'suffix'];
   s.modelCompareBegin(runId, s.model.info?.draft ? methods.length : methods.length - 1);
   send({ type: 'compare', runId, params: s.params, methods });
+}
+
+/** The lossless check on the loaded pair: speculative samples (under `acceptance`) against the target's own. */
+export function startModelLossless(samples: number, length: number, acceptance: SimParams['acceptance']): void {
+  const s = useStore.getState();
+  if (!modelsReady(s.params)) return;
+  const runId = 1_000_000 + ++compareSeq;
+  s.modelLosslessBegin(runId, samples);
+  send({ type: 'lossless', runId, params: { ...s.params, acceptance }, samples, length });
 }

@@ -54,6 +54,12 @@ export function tokenText(world: WorldInfo | null, t: number): string {
   return s.replace(/\n/g, '¶');
 }
 
+/** One token on its own (inspector rows): as tokenText, with a lone space and a piece's leading
+ * or trailing spaces shown as ␣, which a table cell would otherwise swallow. */
+export function pieceText(world: WorldInfo | null, t: number): string {
+  return tokenText(world, t).replace(/^ +| +$/g, (m) => '␣'.repeat(m.length));
+}
+
 /** The emitted text after `cursor` steps, joined as the world's tokeniser joins it. */
 export function textAt(world: WorldInfo | null, events: readonly StepEvent[], cursor: number): string {
   if (world === null) return '';

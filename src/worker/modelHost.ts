@@ -1,4 +1,4 @@
-import { runStepsAsync, type SimParams, type StepEvent } from '../core';
+import { losslessVerdict, runStepsAsync, type SimParams, type StepEvent } from '../core';
 import { parseModelRef, resolveDevice, resolveDtype } from '../real/catalogue';
 import { type ModelPair, type ModelSession, openSession, realSetup } from '../real/engine';
 import { classifyError, type FileProgress, type FromModel, type LoadRequest, type ModelNote, type ToModel } from './modelProtocol';
@@ -63,7 +63,9 @@ export class ModelHost {
     // in the queue behind the run.
     if (m.type === 'run') this.live = { run: m.runId, compare: -1 };
     else this.live.compare = m.runId;
-    return this.enqueue(() => (m.type === 'run' ? this.run(m.runId, m.params) : this.compare(m.runId, m.params, m.methods)));
+    if (m.type === 'run') return this.enqueue(() => this.run(m.runId, m.params));
+    if (m.type === 'compare') return this.enqueue(() => this.compare(m.runId, m.params, m.methods));
+    return this.enqueue(() => this.lossless(m.runId, m.params, m.samples, m.length));
   }
 
   private enqueue(job: () => Promise<void>): Promise<void> {
@@ -71,7 +73,7 @@ export class ModelHost {
     return this.queue;
   }
 
-  private fail(id: number, scope: 'load' | 'run' | 'compare', e: unknown): void {
+  private fail(id: number, scope: 'load' | 'run' | 'compare' | 'lossless', e: unknown): void {
     const message = e instanceof Error ? e.message : String(e);
     this.deps.post({ type: 'model-error', id, scope, code: classifyError(message, this.deps.online()), message });
   }
@@ -238,6 +240,50 @@ export class ModelHost {
       this.deps.post({ type: 'compare-done', runId });
     } catch (e) {
       this.fail(runId, 'compare', e);
+    }
+  }
+  /**
+   * The lossless check on the real pair: `samples` sequences of `length` tokens with speculation
+   * (seeds `${seed}/spec/i`, the acceptance rule as given) and as many from the target alone
+   * (`${seed}/target/i`), tested for homogeneity by the core.
+   */
+  private async lossless(runId: number, params: SimParams, samples: number, length: number): Promise<void> {
+    if (!this.isLive(runId)) return;
+    try {
+      const session = this.sessionFor(params);
+      const vocab = session.world.vocab.tokens;
+      const spec = new Map<string, number>();
+      const target = new Map<string, number>();
+      let drafted = 0;
+      let rejections = 0;
+      const p = { ...params, length };
+      const tally = async (q: SimParams, seed: string, into: Map<string, number>) => {
+        const it = runStepsAsync(realSetup(session, q), seed, false, () => !this.isLive(runId));
+        const tokens: string[] = [];
+        for (;;) {
+          const r = await it.next();
+          if (!this.isLive(runId)) return false;
+          if (r.done) break;
+          for (const e of r.value.emitted) tokens.push(vocab[e]);
+          drafted += r.value.drafted.length;
+          rejections += r.value.verdicts.includes('rejected') ? 1 : 0;
+        }
+        const key = JSON.stringify(tokens.slice(0, length));
+        into.set(key, (into.get(key) ?? 0) + 1);
+        return true;
+      };
+      let last = this.deps.clock();
+      for (let i = 0; i < samples; i++) {
+        if (!(await tally(p, `${params.seed}/spec/${i}`, spec))) return;
+        if (!(await tally({ ...p, method: 'autoregressive' }, `${params.seed}/target/${i}`, target))) return;
+        if (this.deps.clock() - last >= POST_EVERY_MS) {
+          this.deps.post({ type: 'lossless-progress', runId, done: i + 1, total: samples });
+          last = this.deps.clock();
+        }
+      }
+      this.deps.post({ type: 'lossless-done', runId, result: losslessVerdict(spec, target, samples, length, drafted, rejections) });
+    } catch (e) {
+      this.fail(runId, 'lossless', e);
     }
   }
 }

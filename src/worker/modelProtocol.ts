@@ -1,4 +1,4 @@
-import type { SimParams, StepEvent } from '../core';
+import type { LosslessResult, SimParams, StepEvent } from '../core';
 import type { ModelDtype } from '../real/catalogue';
 
 /**
@@ -55,6 +55,8 @@ export type ToModel =
   /** A run on the loaded pair; then (unless autoregressive) the same target alone, measured. */
   | { type: 'run'; runId: number; params: SimParams }
   | { type: 'compare'; runId: number; params: SimParams; methods: SimParams['method'][] }
+  /** Samples `length` tokens `samples` times with speculation (params.acceptance) and with the target alone. */
+  | { type: 'lossless'; runId: number; params: SimParams; samples: number; length: number }
   | { type: 'cancel'; runId: number };
 
 /** Messages the worker sends back. */
@@ -70,7 +72,9 @@ export type FromModel =
   | { type: 'run-notes'; runId: number; notes: ModelNote[] }
   | { type: 'compare-row'; runId: number; row: ModelCompareRow; done: number; total: number }
   | { type: 'compare-done'; runId: number }
-  | { type: 'model-error'; id: number; scope: 'load' | 'run' | 'compare'; code: ModelErrorCode; message: string };
+  | { type: 'lossless-progress'; runId: number; done: number; total: number }
+  | { type: 'lossless-done'; runId: number; result: LosslessResult }
+  | { type: 'model-error'; id: number; scope: 'load' | 'run' | 'compare' | 'lossless'; code: ModelErrorCode; message: string };
 
 /**
  * Sorts an error into a code the page can explain (file missing, not a transformers.js export,

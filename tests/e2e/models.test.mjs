@@ -204,6 +204,20 @@ test('models - cancel during loading, then the worker loads again', async () => 
   await page.close();
 });
 
+test('models - the lossless panel passes for the tiny pair (standard rule)', async () => {
+  const { page, errors } = await openPage(site.browser.context, site.server.url + HASH.replace('gamma=4', 'gamma=2').replace('length=32', 'length=8'));
+  await loadAndRun(page);
+  await page.getByTestId('lossless-samples').fill('160');
+  await page.getByTestId('lossless-samples').blur();
+  await page.getByTestId('btn-lossless').click();
+  const verdict = page.getByTestId('lossless-verdict');
+  await verdict.waitFor({ timeout: 300000 });
+  // Seeded sampling, threshold p < 0.001 (the core's LOSSLESS_ALPHA).
+  assert.equal(await verdict.getAttribute('data-pass'), 'true', await verdict.textContent());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('models - WebGPU (SwiftShader): load and step to the end', async () => {
   // A separate browser: WebGPU needs its own flags (no --disable-gpu).
   const gpu = await launch({

@@ -141,3 +141,19 @@ describe('ModelHost', () => {
     expect(ofType(posted, 'compare-done')).toHaveLength(1);
   });
 });
+
+describe('ModelHost lossless', () => {
+  // Seeded; the verdict's threshold is the core's LOSSLESS_ALPHA (p < 0.001 fails).
+  test('handle(lossless) - the standard rule passes on the fake pair and the p >= q rule fails', async () => {
+    const { host, posted } = setup();
+    await host.handle({ type: 'load', loadId: 1, request: REQUEST });
+    const p = { ...PARAMS, temperature: 1, gamma: 2, seed: 11 };
+    await host.handle({ type: 'lossless', runId: 2, params: p, samples: 1500, length: 2 });
+    await host.handle({ type: 'lossless', runId: 3, params: { ...p, acceptance: 'pgeq' }, samples: 1500, length: 2 });
+    const [good, bad] = ofType(posted, 'lossless-done');
+    expect(good.runId).toBe(2);
+    expect(good.result.drafted).toBeGreaterThan(0);
+    expect(good.result.pass).toBe(true);
+    expect(bad.result.pass).toBe(false);
+  });
+});

@@ -12,6 +12,8 @@ export function ModelCompare() {
   const gamma = useStore((s) => s.params.gamma);
   const complete = useStore((s) => s.complete);
   const baselineReady = useStore((s) => s.model.baseline !== null);
+  // One analysis at a time: the lossless check and the compare share the worker's models.
+  const lossless = useStore((s) => s.model.lossless?.status === 'running');
   useStore((s) => s.model.key); // modelsReady reads it
   const ar = compare?.rows.find((r) => r.method === 'autoregressive');
   const arMsPerToken = ar ? clockOf(ar.events).targetMs / Math.max(1, clockOf(ar.events).produced) : Number.NaN;
@@ -23,7 +25,7 @@ export function ModelCompare() {
           type="button"
           data-testid="btn-model-compare"
           onClick={startModelCompare}
-          disabled={!modelsReady() || !complete || !baselineReady || compare?.status === 'running'}
+          disabled={!modelsReady() || !complete || !baselineReady || compare?.status === 'running' || lossless}
         >
           {t('compare.run')}
         </button>

@@ -4,6 +4,7 @@ import { acceptanceLesson, measuredSpeedup, measuredVllmLine } from '../../core/
 import { expectedSpeedup, perPositionAcceptance } from '../../core/theory';
 import { useStore } from '../../store/store';
 import { ModelCompare } from './ModelCompare';
+import { ModelLossless } from './ModelLossless';
 import { useModelT } from './useModelT';
 
 /** The generated text as spans coloured by how each token came, with its acceptance probability. */
@@ -141,6 +142,7 @@ export function RunLessons() {
         </>
       )}
       <ModelCompare />
+      <ModelLossless />
     </section>
   );
 }
