@@ -133,8 +133,11 @@ export interface MeasuredSpeedup {
   /** Extra verify cost per checked draft token, as a fraction of a target forward, measured (>= 0). */
   readonly v: number;
   readonly alpha: number;
-  /** expectedSpeedup(alpha, gamma, c, v). */
+  /** Leviathan's prediction with c measured: expectedSpeedup(alpha, gamma, c) (verification free). */
   readonly predicted: number;
+  /** The same with the measured verify cost: expectedSpeedup(alpha, gamma, c, v); this accounts for
+   * nearly all the measured time, so the gap to `predicted` is what verifying gamma tokens costs. */
+  readonly predictedWithV: number;
   readonly optimal: { gamma: number; speedup: number };
 }
 
@@ -170,7 +173,8 @@ export function measuredSpeedup(spec: readonly StepEvent[], ar: readonly StepEve
     c,
     v,
     alpha,
-    predicted: expectedSpeedup(alpha, gamma, c, v),
+    predicted: expectedSpeedup(alpha, gamma, c),
+    predictedWithV: expectedSpeedup(alpha, gamma, c, v),
     optimal: optimalGamma(alpha, c, v),
   };
 }

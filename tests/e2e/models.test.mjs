@@ -2,8 +2,12 @@
 // scripts/make-tiny-models.mjs) is served from the site's own origin, onnxruntime's wasm too.
 // No timing assertions: measured times only have to exist.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { launch, openPage, serve } from './harness.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const TINY = 'targetModel=./models/tiny-target&draftModel=./models/tiny-draft&dtype=fp32';
 const HASH = `#world=model&${TINY}&device=wasm&length=32&gamma=4&seed=3&temperature=1`;
@@ -131,6 +135,13 @@ test('models - nothing downloads before the button; load with per-file progress;
   await checkRealRun(page);
   // The cache now holds the pair, with its size.
   assert.ok(Number(await page.getByTestId('model-cache-size').getAttribute('data-bytes')) > 0);
+  // Screen readers: no serious or critical axe violations in the model world's panels.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
+  });
+  assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);
   await page.close();
 });

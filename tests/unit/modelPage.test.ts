@@ -116,7 +116,11 @@ describe('measured', () => {
     expect(m.measured).toBeCloseTo(80 / 38, 12);
     expect(m.c).toBeCloseTo(0.2, 12);
     expect(m.v).toBeCloseTo(0.1, 12);
-    expect(m.predicted).toBeCloseTo(expectedSpeedup(m.alpha, 3, 0.2, 0.1), 12);
+    expect(m.predicted).toBeCloseTo(expectedSpeedup(m.alpha, 3, 0.2), 12);
+    expect(m.predictedWithV).toBeCloseTo(expectedSpeedup(m.alpha, 3, 0.2, 0.1), 12);
+    // Every draft accepted: alpha 1, 4 tokens a step, and the model with v measured is the measurement.
+    expect(m.alpha).toBe(1);
+    expect(m.predictedWithV).toBeCloseTo(m.measured, 12);
     expect(measuredSpeedup(spec, [], 3)).toBeNull();
   });
 });
@@ -154,5 +158,17 @@ describe('modelSlice', () => {
     const loadId = useStore.getState().modelLoadBegin('k', 0);
     useStore.getState().modelLoadCancelled(loadId);
     expect(useStore.getState().model.status).toBe('idle');
+  });
+});
+
+describe('model i18n', () => {
+  test('modelEn / modelZh - the same keys, non-empty, with the same placeholders', async () => {
+    const { modelEn, modelZh } = await import('../../src/i18n/model');
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(modelZh).sort()).toEqual(Object.keys(modelEn).sort());
+    for (const key of Object.keys(modelEn) as (keyof typeof modelEn)[]) {
+      expect(modelZh[key].trim() !== '', key).toBe(true);
+      expect(placeholders(modelZh[key]), key).toEqual(placeholders(modelEn[key]));
+    }
   });
 });

@@ -74,8 +74,8 @@ export function ModelRace() {
       </dl>
       {m && (
         <p className="small muted">
-          {t('race.cv', { c: num(m.c, 3), v: num(m.v, 3), alpha: num(m.alpha, 2) })} · {t('race.msPerToken', { ms: num(m.specMsPerToken, 1) })} /{' '}
-          {t('race.msPerToken', { ms: num(m.arMsPerToken, 1) })}
+          {t('race.withV', { s: num(m.predictedWithV, 2) })} {t('race.cv', { c: num(m.c, 3), v: num(m.v, 3), alpha: num(m.alpha, 2) })} ·{' '}
+          {t('race.msPerToken', { ms: num(m.specMsPerToken, 1) })} / {t('race.msPerToken', { ms: num(m.arMsPerToken, 1) })}
         </p>
       )}
       <p className="small muted">{t('race.prefill')}</p>
