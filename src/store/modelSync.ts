@@ -36,14 +36,22 @@ function start(): Worker {
       s.receiveError(s.runId, message);
     }
   };
-  // A run that went stale (new parameters, another world) stops between two forwards.
+  watchStaleRuns();
+  return w;
+}
+
+let watching = false;
+
+/** A run that went stale (new parameters, another world) stops between two forwards. */
+function watchStaleRuns(): void {
+  if (watching) return;
+  watching = true;
   useStore.subscribe((s, prev) => {
     if (s.runId !== prev.runId && liveRun >= 0 && liveRun !== s.runId) {
       worker?.postMessage({ type: 'cancel', runId: liveRun } satisfies ToModel);
       liveRun = -1;
     }
   });
-  return w;
 }
 
 function receive(m: FromModel): void {
