@@ -98,6 +98,9 @@ function modelConfig(stamp, role) {
     pad_token_id: EOS,
     tie_word_embeddings: false,
     torch_dtype: 'float32',
+    // transformers.js reads its defaults here; dtype auto in src/real tries this one first, so a
+    // browser never probes for absent q4 files (a dev server answers those with index.html).
+    'transformers.js_config': { dtype: 'fp32' },
     specplay_tiny: { role, generator: stamp },
   };
 }

@@ -5,6 +5,9 @@ import { Controls } from './components/Controls';
 import { Counters } from './components/Counters';
 import { Inspector } from './components/Inspector';
 import { Legend } from './components/Legend';
+import { Narration } from './components/learn/Narration';
+import { TourButton } from './components/learn/TourButton';
+import { TourSlot } from './components/learn/TourSlot';
 import { NotebookNote } from './components/NotebookNote';
 import { Notices } from './components/Notices';
 import { Race } from './components/Race';
@@ -32,6 +35,9 @@ export function App() {
   const hide = useStore((s) => s.hide);
   const theme = useStore((s) => s.theme);
   const setTheme = useStore((s) => s.setTheme);
+  // Embeds narrate with narrate=1 or in a lesson; the full page always does.
+  const narrates = useStore((s) => !s.embed || s.narrate || s.tour !== null);
+  const touring = useStore((s) => s.tour !== null);
   useStore((s) => s.params); // the "open in specplay" link follows the state
   const real = useStore((s) => s.params.world === 'model');
   useEffect(() => {
@@ -55,6 +61,7 @@ export function App() {
               <p className="tagline">{t('tagline')}</p>
             </div>
             <div className="top-actions">
+              <TourButton />
               <ShareMenu />
               <label className="small" title={t('theme.tip')}>
                 {t('theme')}{' '}
@@ -76,7 +83,7 @@ export function App() {
           </header>
         )}
         <Notices />
-        <div className={shows('controls') ? 'layout' : 'layout layout-single'}>
+        <div className={`${shows('controls') ? 'layout' : 'layout layout-single'}${touring ? ' layout-tour' : ''}`}>
           {shows('controls') && <Controls />}
           <main className="main">
             {real && (
@@ -85,6 +92,7 @@ export function App() {
               </Suspense>
             )}
             <Transport />
+            {narrates && <Narration />}
             <TokenStage />
             <Legend />
             {(shows('inspector') || shows('race')) && (
@@ -115,6 +123,7 @@ export function App() {
                 <Tools />
               ))}
           </main>
+          <TourSlot />
         </div>
         <Announcer />
         {!embed && <footer className="muted small">{t('footer')}</footer>}

@@ -1,3 +1,5 @@
+import { refusals } from '../core/conflicts';
+import { noticeText } from '../core/notices';
 import { DEFAULT_PARAMS, PARAM_SPECS, readParam, type SimParams } from '../core/params';
 
 /** A usage error: the runner exits 2 with its message. */
@@ -40,6 +42,7 @@ const OPTION_OF: Partial<Record<keyof SimParams, string>> = {
   treeMode: 'tree-mode',
   targetModel: 'target-model',
   draftModel: 'draft-model',
+  draftSampling: 'draft-sampling',
 };
 
 const optionName = (key: keyof SimParams): string => OPTION_OF[key] ?? key;
@@ -123,6 +126,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       (params as unknown as Record<string, unknown>)[spec.key] = r.value;
     }
   }
+  // Combinations the core refuses (vLLM refuses them too, or the method cannot honour them).
+  const refused = refusals(params);
+  if (refused.length > 0) throw new UsageError(refused.map(noticeText).join('; '));
   if (gammaRaw !== null) {
     const list = parseGammaList(gammaRaw);
     if (out.command !== 'sweep' && list.length !== 1) throw new UsageError('--gamma takes one value except with sweep');

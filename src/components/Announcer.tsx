@@ -1,21 +1,11 @@
-import { tokenText } from '../store/selectors';
-import { useStore } from '../store/store';
+import { useNarration } from './learn/useNarration';
 import { useT } from './useT';
 
-/** A polite live region announcing each step's outcome for screen-reader users. */
+/** A polite live region announcing each step for screen-reader users, in the narration's words. */
 export function Announcer() {
   const { t } = useT();
-  const world = useStore((s) => s.world);
-  const cursor = useStore((s) => s.cursor);
-  const event = useStore((s) => (s.cursor > 0 ? s.events[s.cursor - 1] : undefined));
-  const text = event
-    ? t('announce', {
-        step: cursor,
-        drafted: event.drafted.length,
-        accepted: event.verdicts.filter((v) => v === 'accepted').length,
-        emitted: event.emitted.map((x) => tokenText(world, x)).join(world?.tokenizer === 'words' ? ' ' : ''),
-      })
-    : '';
+  const n = useNarration();
+  const text = n ? `${t('narration.step', { step: n.step })} ${n.text}` : '';
   return (
     <div className="sr-only" aria-live="polite" data-testid="announcer">
       {text}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CorpusName, MethodKind, SimParams, WorldKind } from '../core';
+import { UNAVAILABLE_WITH_REAL_MODELS } from '../real/methods';
 import { PRESETS } from '../store/presets';
 import { useStore } from '../store/store';
 import { CorpusInput } from './CorpusInput';
@@ -96,8 +97,8 @@ export function Controls() {
       )}
       <Field label={t('param.method')} tip={t('param.method.tip')} htmlFor="ctl-method">
         <select id="ctl-method" data-testid="param-method" value={p.method} onChange={(e) => set('method')(e.target.value as MethodKind)}>
-          {(['draft', 'ngram', 'suffix', 'mtp', 'tree', 'autoregressive'] as const).map((m) => (
-            <option key={m} value={m} disabled={real && (m === 'mtp' || m === 'tree')}>
+          {(['draft', 'ngram', 'suffix', 'mtp', 'medusa', 'tree', 'autoregressive'] as const).map((m) => (
+            <option key={m} value={m} disabled={real && UNAVAILABLE_WITH_REAL_MODELS[m] !== undefined}>
               {t(`method.${m}`)}
             </option>
           ))}
@@ -163,6 +164,19 @@ export function Controls() {
           <option value="typical">{t('acceptance.typical')}</option>
         </select>
       </Field>
+      {(p.method === 'draft' || p.method === 'mtp' || p.method === 'medusa') && (
+        <Field label={t('param.draftSampling')} tip={t('param.draftSampling.tip')} htmlFor="ctl-draft-sampling">
+          <select
+            id="ctl-draft-sampling"
+            data-testid="param-draftSampling"
+            value={p.draftSampling}
+            onChange={(e) => set('draftSampling')(e.target.value as SimParams['draftSampling'])}
+          >
+            <option value="sampled">{t('draftSampling.sampled')}</option>
+            <option value="argmax">{t('draftSampling.argmax')}</option>
+          </select>
+        </Field>
+      )}
     </aside>
   );
 }

@@ -116,6 +116,8 @@ export function Inspector() {
                   <dd data-testid="insp-overlap">{num(detail.overlap, 3)}</dd>
                 </>
               )}
+              {/* A dd needs its dt (axe definition-list): greedy steps have no overlap line. */}
+              {event.greedy && <dt className="sr-only">{t('log.verdicts')}</dt>}
               {event.greedy ? (
                 <dd className="insp-wide">
                   {t('insp.greedy', {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { embedSnippet, fullPageHash } from '../store/sync';
+import { useStore } from '../store/store';
+import { embedSnippet, fullPageHash, lessonEmbedSnippet } from '../store/sync';
 import { useT } from './useT';
 
 /** Copy a link or an iframe snippet for the current state. */
@@ -7,6 +8,7 @@ export function ShareMenu() {
   const { t } = useT();
   const [open, setOpen] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
+  const inTour = useStore((s) => s.tour !== null);
   const page = () => `${location.origin}${location.pathname}`;
   const copy = (text: string) => {
     setShown(text);
@@ -25,6 +27,11 @@ export function ShareMenu() {
           <button type="button" data-testid="share-embed" onClick={() => copy(embedSnippet(page()))}>
             {t('share.embed')}
           </button>
+          {inTour && (
+            <button type="button" data-testid="share-embed-lesson" onClick={() => copy(lessonEmbedSnippet(page()))}>
+              {t('tour.embed')}
+            </button>
+          )}
           {shown && (
             <textarea readOnly data-testid="share-text" aria-label={t('share.copied')} value={shown} rows={3} onFocus={(e) => e.currentTarget.select()} />
           )}

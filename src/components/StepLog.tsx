@@ -43,7 +43,9 @@ export function StepLog() {
   return (
     <section className="panel" aria-label={t('stepLog')}>
       <h2>{t('stepLog')}</h2>
-      <div className="log-scroll">
+      {/* Focusable so keyboard users can scroll it (axe scrollable-region-focusable). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard */}
+      <section className="log-scroll" tabIndex={0} aria-label={t('stepLog')}>
         <table className="step-log" data-testid="step-log" data-rows={world ? cursor : 0}>
           <thead>
             <tr>
@@ -56,7 +58,7 @@ export function StepLog() {
           </thead>
           <tbody>{world && events.slice(0, cursor).map((e, i) => <Row key={e.index} e={e} world={world} text={texts[i]} />)}</tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

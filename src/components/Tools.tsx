@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../i18n';
+import { useStore } from '../store/store';
 import { useT } from './useT';
 
 // Each tool loads on first use: charts, tree and lab code stay out of the first load.
@@ -11,6 +12,7 @@ const PANELS = {
   engine: lazy(() => import('./tools/EnginePanel')),
   lab: lazy(() => import('./tools/LabPanel')),
   export: lazy(() => import('./tools/ExportPanel')),
+  formulas: lazy(() => import('./learn/FormulasPanel')),
 } as const;
 
 export type ToolId = keyof typeof PANELS;
@@ -21,6 +23,11 @@ export function Tools() {
   const { t } = useT();
   const [open, setOpen] = useState<ToolId | null>(null);
   const ref = useRef<HTMLElement>(null);
+  // The tour opens the tab its lesson is about.
+  const request = useStore((s) => s.toolRequest);
+  useEffect(() => {
+    if (request && request.id in PANELS) setOpen(request.id as ToolId);
+  }, [request]);
   // The first panel (and the charts library) loads when the tools scroll into view.
   useEffect(() => {
     const el = ref.current;

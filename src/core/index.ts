@@ -1,5 +1,6 @@
 /** The simulation core's public surface: drivers import from here. */
 
+export { refusals, settleParams } from './conflicts';
 export * from './params';
 export { makeStreams } from './rng';
 export { drain, generatedTokens, type RunResult, runGeneration, runSteps, runToJson, type TraceJson, traceToJson } from './run';

@@ -1,6 +1,7 @@
 import { modelScores, treeModelScores } from './engine/scores';
 import type { SimParams } from './params';
 import { draftModelProposer } from './proposers/draftModel';
+import { medusaProposer } from './proposers/medusa';
 import { mtpProposer } from './proposers/mtp';
 import { ngramProposer } from './proposers/ngramLookup';
 import { globalSuffixTrie, SUFFIX_DEFAULTS, suffixProposer } from './proposers/suffix';
@@ -52,13 +53,16 @@ export function makeProposer(world: World, params: Readonly<SimParams>): Propose
       return null;
     case 'draft':
       if (world.draft === null) throw new Error(`the ${world.kind} world has no draft model`);
-      return draftModelProposer(world.draft, world.eos, params.costRatio);
+      return draftModelProposer(world.draft, world.eos, params.costRatio, params.draftSampling === 'argmax');
     case 'ngram':
     case 'suffix':
       return lookupProposer(world, params);
     case 'mtp':
-      if (world.heads === null) throw new Error(`the ${world.kind} world has no prediction heads`);
-      return mtpProposer(world.heads, params.heads, params.costRatio);
+      if (world.mtpModules === null) throw new Error(`the ${world.kind} world has no MTP modules`);
+      return mtpProposer(world.mtpModules, params.heads, params.costRatio, params.draftSampling === 'argmax');
+    case 'medusa':
+      if (world.medusaHeads === null) throw new Error(`the ${world.kind} world has no Medusa heads`);
+      return medusaProposer(world.medusaHeads, params.heads, params.draftSampling === 'argmax');
     case 'tree':
       if (world.draft === null) throw new Error(`the ${world.kind} world has no draft model`);
       return treeProposer(world.draft, { depth: params.depth, topk: params.topk, draftTokens: params.draftTokens, mode: params.treeMode }, params.costRatio);
@@ -78,7 +82,7 @@ export function lookupProposer(world: TextWorld, params: Readonly<SimParams>): P
     global = globalSuffixTrie(world.history, settings);
     globalTries.set(world.history, global);
   }
-  return suffixProposer(settings, world.history.length > 0 ? global : null, params.targetMs);
+  return suffixProposer(settings, world.history.length > 0 ? global : null, params.targetMs, world.prompt.length);
 }
 
 /** Global suffix tries per session history (built once, shared by runs). */
@@ -122,10 +126,14 @@ export function scratch(state: SimState): TokenId[] {
 }
 
 /** How many tokens this step may draft: gamma, never past the world's own end (the notebook's
- * min(k, remaining)); the length budget is checked after the step, whose emitted tokens all count. */
-export function draftBudget(setup: RunSetup<TextWorld, unknown>, state: SimState): number {
-  if (setup.proposer === null) return 0;
-  return Math.max(0, Math.min(setup.params.gamma, setup.world.maxNewTokens - (state.len - state.promptLen)));
+ * min(k, remaining)); the length budget is checked after the step, whose emitted tokens all count.
+ * A tree's budget is its depth (gamma is not its parameter): the proposer reads it as the deepest
+ * level to draft. */
+export function draftBudget(setup: RunSetup<TextWorld, { readonly method: string }>, state: SimState): number {
+  const { proposer, params } = setup;
+  if (proposer === null) return 0;
+  const budget = proposer.method === 'tree' ? params.depth : params.gamma;
+  return Math.max(0, Math.min(budget, setup.world.maxNewTokens - (state.len - state.promptLen)));
 }
 
 /**
@@ -161,7 +169,7 @@ export function settle(
   const start = state.len - state.promptLen;
   // Autoregressive decoding is a chain of nothing: the target's own token from row 0.
   const v = proposal.parents
-    ? verifyTree(scores, proposal, greedy, rng, withDetail)
+    ? verifyTree(scores, proposal, greedy, rng, withDetail, params.acceptance)
     : verifyChain(scores, proposal, greedy, params.acceptance, rng, withDetail);
   const { verdicts, positions, accepted, overlapSum, overlapCount, rejected } = v;
   let { emitted, emittedKinds } = v;

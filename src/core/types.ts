@@ -2,7 +2,7 @@ import type { Notice } from './notices';
 
 /**
  * The simulation core's shared types. Every method (draft model, n-gram lookup, suffix tree,
- * MTP/Medusa heads, token trees) fits these shapes; drivers (worker, CLI, tests) only see them.
+ * MTP modules, Medusa heads, token trees) fits these shapes; drivers (worker, CLI, tests) only see them.
  */
 
 /** Index into a world's vocabulary. */
@@ -82,12 +82,20 @@ export interface World extends TextWorld {
   readonly target: Model;
   /** The draft model (absent where a world has none). */
   readonly draft: Model | null;
-  /** MTP / Medusa heads: head i's distribution of the token i+1 ahead (null: none). */
-  readonly heads: ((head: number, ctx: readonly TokenId[], len: number) => Dist) | null;
+  /**
+   * Medusa heads (parallel): head i's distribution of the token at position len + i, from the
+   * committed context ctx[0..len) only; this step's drafts after len are never read (null: none).
+   */
+  readonly medusaHeads: ((head: number, ctx: readonly TokenId[], len: number) => Dist) | null;
+  /**
+   * MTP modules (chained, DeepSeek-V3 / vLLM "mtp"): module k's distribution of the token at
+   * position len, from ctx[0..len), whose end holds this step's k earlier drafts (null: none).
+   */
+  readonly mtpModules: ((module: number, ctx: readonly TokenId[], len: number) => Dist) | null;
 }
 
 export type WorldKind = 'seed' | 'ngram' | 'synthetic';
-export type MethodKind = 'autoregressive' | 'draft' | 'ngram' | 'suffix' | 'mtp' | 'tree';
+export type MethodKind = 'autoregressive' | 'draft' | 'ngram' | 'suffix' | 'mtp' | 'medusa' | 'tree';
 /** standard = min(1, p/q) with residual resampling (lossless); pgeq = accept iff p >= q
  * (a deliberately wrong rule, for demonstrating a failed lossless check); typical = Medusa's. */
 export type AcceptanceRule = 'standard' | 'pgeq' | 'typical';

@@ -1,14 +1,16 @@
 import { argmax, overlap, residual, sampleResidual, topEntries } from './dist';
 import type { AcceptanceRule, Dist, EmitKind, PositionDetail, Proposal, RngStreams, Scores, TokenId, Verdict } from './types';
+import { typicalDraw } from './typical';
 
 /** Medusa's typical acceptance: epsilon and delta (Cai et al. 2024 defaults). */
 export const TYPICAL_EPS = 0.09;
 export const TYPICAL_DELTA = 0.3;
 
-/** Typical acceptance threshold min(eps, delta * exp(-H(p))), H in nats. Lossy. */
+/** Typical acceptance threshold min(eps, delta * exp(-H(p))), H in nats. Lossy. H is Medusa's:
+ * -sum p log(p + 1e-5) (FasterDecoding/Medusa medusa/model/utils.py, evaluate_posterior). */
 export function typicalThreshold(p: Dist): number {
   let h = 0;
-  for (let i = 0; i < p.length; i++) if (p[i] > 0) h -= p[i] * Math.log(p[i]);
+  for (let i = 0; i < p.length; i++) if (p[i] > 0) h -= p[i] * Math.log(p[i] + 1e-5);
   return Math.min(TYPICAL_EPS, TYPICAL_DELTA * Math.exp(-h));
 }
 
@@ -100,15 +102,19 @@ export function verifyChain(scores: Scores, proposal: Proposal, greedy: boolean,
     verdicts[i] = 'rejected';
     const full = p ?? scores.dist(i);
     // The residual is built only for display; sampling it needs no array. Typical acceptance
-    // (lossy) emits the target's greedy token instead.
+    // (lossy) draws the target's token as Medusa does, the same way as its bonus.
     const typical = rule === 'typical' && !greedy;
     const res = greedy || typical || !withDetail ? null : residual(full, q, x);
-    emitted.push(greedy || typical ? argmax(full) : sampleResidual(full, q, x, rng.target));
+    emitted.push(greedy ? argmax(full) : typical ? typicalDraw(full, typicalThreshold(full), rng.target) : sampleResidual(full, q, x, rng.target));
     emittedKinds.push('resampled');
     positions?.push(detail(full, q, x, u, ov, res));
     return { verdicts, emitted, emittedKinds, accepted: i, overlapSum, overlapCount: i + 1, positions, rejected: true };
   }
-  emitted.push(greedy ? scores.argmax(k) : scores.sample(k, rng.target));
+  if (greedy) emitted.push(scores.argmax(k));
+  else if (rule === 'typical') {
+    const p = scores.dist(k);
+    emitted.push(typicalDraw(p, typicalThreshold(p), rng.target));
+  } else emitted.push(scores.sample(k, rng.target));
   emittedKinds.push(k > 0 ? 'bonus' : 'target');
   if (positions !== null) positions.push(detail(scores.dist(k), null, null, null, 0, null));
   return { verdicts, emitted, emittedKinds, accepted: k, overlapSum, overlapCount: k, positions, rejected: false };

@@ -1,6 +1,7 @@
 import { argmax, normalizeInPlace, overlap, sample, topEntries } from './dist';
-import type { EmitKind, PositionDetail, Proposal, RngStreams, Scores, TokenId, Verdict } from './types';
+import type { AcceptanceRule, EmitKind, PositionDetail, Proposal, RngStreams, Scores, TokenId, Verdict } from './types';
 import { TOP_K, type Verification } from './verify';
+import { verifyTreeTypical } from './verifyTreeTypical';
 
 /**
  * Verifies a token tree in one target pass with tree attention: `scores` row 0 is the target
@@ -11,8 +12,18 @@ import { TOP_K, type Verification } from './verify';
  * SpecInfer's rules and lossless. If all fail, emit a sample of what is left of r; after an
  * accepted leaf, a bonus token from p.
  * Greedy: follow the child equal to the target's argmax; otherwise emit the argmax.
+ * `rule` as for chains: 'pgeq' (deliberately wrong) accepts iff r(x) >= q(x) (q = 1 for a
+ * top-k child), 'typical' is Medusa's tree selection (verifyTreeTypical). Greedy ignores it.
  */
-export function verifyTree(scores: Scores, proposal: Proposal, greedy: boolean, rng: RngStreams, withDetail: boolean): Verification & { path: number[] } {
+export function verifyTree(
+  scores: Scores,
+  proposal: Proposal,
+  greedy: boolean,
+  rng: RngStreams,
+  withDetail: boolean,
+  rule: AcceptanceRule = 'standard',
+): Verification & { path: number[] } {
+  if (rule === 'typical' && !greedy) return verifyTreeTypical(scores, proposal, rng, withDetail);
   const parents = proposal.parents as number[];
   const n = proposal.tokens.length;
   const children: number[][] = [[]];
@@ -53,8 +64,9 @@ export function verifyTree(scores: Scores, proposal: Proposal, greedy: boolean, 
         // accept w.p. min(1, r(x)/q(x)), else r := norm(max(0, r - q)) (SpecInfer).
         overlapSum += q === null ? r[x] : overlap(r, q);
         overlapCount++;
-        u = rng.accept.next();
-        if (u < (q === null ? r[x] : r[x] / q[x])) {
+        // 'pgeq' (deliberately wrong) compares r(x) with q(x) and draws no uniform.
+        u = rule === 'pgeq' ? null : rng.accept.next();
+        if (u === null ? r[x] >= (q === null ? 1 : q[x]) : u < (q === null ? r[x] : r[x] / q[x])) {
           next = k;
           break;
         }

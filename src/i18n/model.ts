@@ -107,7 +107,9 @@ export const modelEn = {
   'compare.meanLen': 'Mean acceptance length',
   'compare.msPerToken': 'ms per token',
   'compare.speedup': 'Speedup vs target alone',
-  'unavailable.mtp': 'prediction heads need a model trained with them; these pairs have none',
+  'unavailable.title': 'Not available with real models: MTP, Medusa, token trees',
+  'unavailable.mtp': 'MTP modules need a model trained with them; these pairs have none',
+  'unavailable.medusa': 'Medusa heads need a model trained with them; these pairs have none',
   'unavailable.tree': 'token trees need tree attention in the target forward, which these exports lack',
 } as const;
 
@@ -215,6 +217,8 @@ export const modelZh: Record<ModelMessageKey, string> = {
   'compare.meanLen': '平均接受长度',
   'compare.msPerToken': '每词元毫秒',
   'compare.speedup': '相对仅目标模型的加速比',
-  'unavailable.mtp': '预测头需要用它们训练过的模型；这些组合没有',
+  'unavailable.title': '真实模型下不可用：MTP、Medusa、词元树',
+  'unavailable.mtp': 'MTP 模块需要用它训练过的模型；这些组合没有',
+  'unavailable.medusa': 'Medusa 头需要用它们训练过的模型；这些组合没有',
   'unavailable.tree': '词元树需要目标前向支持树形注意力，这些导出不支持',
 };

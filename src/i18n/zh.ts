@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { learnZh } from './learnZh';
 
 /** Simplified Chinese messages (same keys as en). */
 export const zh: Record<MessageKey, string> = {
@@ -40,7 +41,8 @@ export const zh: Record<MessageKey, string> = {
   'method.autoregressive': '自回归（不投机）',
   'method.ngram': 'n-gram 提示查找',
   'method.suffix': '后缀解码',
-  'method.mtp': 'MTP / Medusa 预测头',
+  'method.mtp': 'MTP（链式模块，DeepSeek-V3）',
+  'method.medusa': 'Medusa 预测头（并行）',
   'method.tree': '词元树（EAGLE-2 式）',
   'param.scenario': '场景',
   'param.scenario.tip': '内置任务：包括提示词、目标模型给出的回答，以及此前的对话轮次。回答照抄提示词内容时，查找类方法效果最好。',
@@ -59,8 +61,9 @@ export const zh: Record<MessageKey, string> = {
   'param.specFactor.tip': 'vLLM suffix_decoding_max_spec_factor：最多提议“匹配长度 × 该值”个词元。',
   'param.minTokenProb': '最小词元概率',
   'param.minTokenProb.tip': 'vLLM suffix_decoding_min_token_prob：路径的累积概率低于该值时停止延伸。',
-  'param.heads': '预测头数',
-  'param.heads.tip': 'MTP / Medusa 预测头的数量；第 i 个预测头预测往后第 i+1 个词元（vLLM：mtp 方法的 num_speculative_tokens）。',
+  'param.heads': '预测头 / 模块数',
+  'param.heads.tip':
+    'MTP：模块依次运行，每个都读取之前的草稿，每个一次小的前向计算（代价 c）。Medusa：所有预测头同时只读已确认的上下文，第 i 个头预测往后第 i+1 个词元，在目标模型的同一次前向计算内完成（无额外代价）。vLLM：num_speculative_tokens。',
   'param.headDecay': '预测头衰减',
   'param.headDecay.tip': '合成世界：每往后一个预测头，其接受率是前一个的该倍数。',
   'param.topk': 'top-k',
@@ -68,7 +71,7 @@ export const zh: Record<MessageKey, string> = {
   'param.depth': '深度',
   'param.depth.tip': '草拟步数，即树的深度（SGLang --speculative-num-steps）。',
   'param.draftTokens': '草稿词元数',
-  'param.draftTokens.tip': '一次前向计算中校验的树节点数（SGLang --speculative-num-draft-tokens）。',
+  'param.draftTokens.tip': '一次前向计算中校验的草稿树节点数；SGLang 的 --speculative-num-draft-tokens 还计入根节点，即此值 + 1。',
   'param.gamma': 'gamma',
   'param.gamma.tip': '每次目标模型前向计算时草稿模型提议的词元数。vLLM：num_speculative_tokens；SGLang：speculative-num-steps。',
   'param.length': '长度',
@@ -106,6 +109,11 @@ export const zh: Record<MessageKey, string> = {
   'acceptance.standard': '标准（无损）',
   'acceptance.pgeq': 'p ≥ q（故意出错）',
   'acceptance.typical': '典型接受（Medusa，有损）',
+  'param.draftSampling': '草稿采样',
+  'param.draftSampling.tip':
+    '草稿模型、MTP 或 Medusa 头如何选词元：从 q 采样并按 min(1, p/q) 验证（Leviathan），或取 q 的 argmax 并按点质量验证，以概率 p(x) 接受（vLLM v1 默认：draft_sample_method "greedy"）。',
+  'draftSampling.sampled': '从 q 采样',
+  'draftSampling.argmax': '取 argmax，按点质量验证（vLLM）',
   // Match and tree views
   matchTitle: '提议从何而来',
   'match.ngram': '最后 {n} 个词元在前文中也出现过；提议照抄其后的内容。',
@@ -193,8 +201,8 @@ export const zh: Record<MessageKey, string> = {
   'pub.published': '发表值',
   'pub.specplay': 'specplay',
   'pub.predicted': '预测 {s}×',
-  'pub.chainAlpha': 'gamma {g} 时的链式等效 alpha {a}',
-  'pub.tauTooHigh': 'tau 超出了 gamma {g} 的链所能达到的上限',
+  'pub.tauTree': '树每次前向计算 tau {tau} 个词元：请与词元树运行的每步词元数比较，而不是换算成链的 alpha',
+  'pub.tauChain': '每次前向计算 tau {tau} 个词元，来源未给出 gamma：请与同一方法的每步词元数比较',
   'pub.noPrediction': '未给出 c：无法预测',
   'pub.use': '使用',
   // Engine metrics
@@ -215,9 +223,13 @@ export const zh: Record<MessageKey, string> = {
   'exportNote.treeChain': '这里 vLLM 验证的是长度为 num_speculative_tokens 的链，而不是词元树；SGLang 会验证整棵树。',
   'exportNote.sglangNgram': 'SGLang 的 NGRAM 方法有自己的 n-gram 窗口设置（不是 vLLM 的 prompt_lookup_min/max），且只能在 CUDA 上运行。',
   'exportNote.mtpModel': 'MTP 需要自带 MTP 层的模型（如 DeepSeek-V3）；SGLang 通过 EAGLE 路径运行它们。vLLM 提示：用同一个 MTP 层预测多个词元会降低接受率。',
-  'exportNote.medusa': '若用 Medusa 预测头：vLLM 的 method 设为 "medusa"，model 指向 Medusa 权重；SGLang 没有 Medusa 方法。',
+  'exportNote.medusa':
+    'Medusa 预测头需要 Medusa 权重作为 vLLM "medusa" 方法的 model（vLLM 取每个头的 argmax，每头一个词元，构成一条链）；SGLang 没有 Medusa 方法。',
   'exportNote.noSuffix': 'SGLang 没有后缀解码方法；vLLM 的后缀解码需要安装 Arctic Inference 包。',
   'exportNote.typical': '典型接受是有损的；上面的引擎默认使用无损的拒绝采样。',
+  'exportNote.medusaArgmax': 'vLLM 的 Medusa 提议器总是取每个头的 argmax；若要与之比较接受率，请把草稿采样设为 argmax。',
+  'exportNote.draftSampleMethod':
+    'draft_sample_method 只在较新的 vLLM 中存在；较早的 vLLM v1 总是取 argmax 作为草稿，并按点质量验证（不保留草稿概率），与页面模拟的方式无关。',
   // Compare
   'compare.run': '对比所有方法',
   'compare.trials': '每种方法的试验次数',
@@ -338,6 +350,8 @@ export const zh: Record<MessageKey, string> = {
   'notice.alphaClamped': 'alpha {alpha} 小于 {total} 个上下文中 {count} 个的最小目标概率，这些位置的重叠取该概率',
   'notice.promptDropped': '词表之外的提示词元已被丢弃：{tokens}',
   'notice.cacheFallback': '带 KV 缓存的前向与完整重算相差 {diff}；此后不再使用缓存、每次完整重算（更慢，结果仍精确）',
+  'notice.metricsRateSum': '各位置接受率之和为 {sum}，但 vLLM 的日志中它们之和等于平均接受长度 - 1 = {expected}（允许舍入误差）：这行日志是否被改动或截断？',
+  'notice.lookupOrder': 'prompt_lookup_min={min} 必须 <= prompt_lookup_max={max}，vLLM 也如此要求（否则报错）；不会自动交换',
   dismiss: '关闭',
   computing: '计算中…',
   workerError: '模拟已停止：{message}。已启动新的 worker，你的参数已保留。',
@@ -345,7 +359,6 @@ export const zh: Record<MessageKey, string> = {
   'share.link': '复制链接',
   'share.embed': '复制 iframe 嵌入代码',
   'share.copied': '已复制（也显示在这里，可手动复制）',
-  announce: '第 {step} 步：草拟 {drafted} 个，接受 {accepted} 个；输出 {emitted}',
   openFull: '在 specplay 中打开 ↗',
   theme: '主题',
   'theme.auto': '自动',
@@ -356,4 +369,6 @@ export const zh: Record<MessageKey, string> = {
   runError: '无法计算这次运行：{message}。',
   footer: 'specplay 只做模拟，不运行任何神经网络。公式来自 Leviathan et al. 2023；Chen et al. 2023。',
   ms: 'ms',
+  // Narration, tour and formulas (src/i18n/learnZh.ts).
+  ...learnZh,
 };

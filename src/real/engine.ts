@@ -7,6 +7,7 @@ import { lookupProposer } from '../core/step';
 import { SweepAccumulator, type SweepPoint } from '../core/sweep';
 import type { StepEvent, TextWorld, Tokenizer } from '../core/types';
 import { type CacheCheck, cachedLogitModel } from './logitModel';
+import { UNAVAILABLE_WITH_REAL_MODELS } from './methods';
 import type { CausalLm, LmTokenizer } from './types';
 
 /** A loaded pair: the target, the draft (null when only lookup methods run) and their tokenizer. */
@@ -15,12 +16,6 @@ export interface ModelPair {
   readonly draft: CausalLm | null;
   readonly tokenizer: LmTokenizer;
 }
-
-/** Methods that need something a real pair does not have, and why (shown where they are offered). */
-export const UNAVAILABLE_WITH_REAL_MODELS: Readonly<Partial<Record<SimParams['method'], string>>> = {
-  mtp: 'prediction heads need a model trained with them (MTP / Medusa); the real pairs here have none',
-  tree: 'token trees need tree attention in the target forward, which the exported models do not take',
-};
 
 /**
  * A session over one loaded pair: the two models behind the core's LogitModel seam (each with
@@ -37,8 +32,9 @@ export interface ModelSession {
 
 /** The text world of a real pair: token pieces as the vocabulary, the prompt tokenised (in the
  * chat template when asked and the model has one). */
-export function modelWorld(tok: LmTokenizer, params: Readonly<SimParams>): TextWorld {
-  const tokens = Array.from({ length: tok.vocabSize }, (_, i) => tok.piece(i));
+export function modelWorld(tok: LmTokenizer, params: Readonly<SimParams>, logitWidth = tok.vocabSize): TextWorld {
+  // The logits may be wider than the tokenizer (padded vocabularies): those ids never decode.
+  const tokens = Array.from({ length: logitWidth }, (_, i) => (i < tok.vocabSize ? tok.piece(i) : ''));
   const ids = new Map<string, number>();
   tokens.forEach((t, i) => {
     if (!ids.has(t)) ids.set(t, i);
@@ -60,7 +56,7 @@ export function openSession(pair: ModelPair, params: Readonly<SimParams>): Model
   const record = (c: CacheCheck) => checks.push(c);
   return {
     pair,
-    world: modelWorld(pair.tokenizer, params),
+    world: modelWorld(pair.tokenizer, params, pair.target.vocabSize),
     target: cachedLogitModel(pair.target, record),
     draft: pair.draft === null ? null : cachedLogitModel(pair.draft, record),
     checks,

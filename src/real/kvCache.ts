@@ -1,9 +1,17 @@
 // The KV cache as transformers.js hands it over: a plain record of tensors named
 // past_key_values.{layer}.key/value, each [batch = 1, kv_heads, seq, head_dim]. transformers.js
 // has no crop; cropping is a copy of the first `length` positions of every head. On WebGPU the
-// tensors live on the GPU: first version downloads, slices on the CPU and feeds the CPU tensor
-// back (onnxruntime uploads it at the next run), disposing the GPU buffer it replaces.
+// tensors live on the GPU: they are cut there by a Slice graph (gpuSlice.ts); if that fails, they
+// are downloaded, sliced on the CPU and fed back as CPU tensors (onnxruntime uploads them at the
+// next run). Either way the replaced GPU buffer is disposed.
 import { Tensor } from '@huggingface/transformers';
+import { sliceOnGpu } from './gpuSlice';
+
+/** Set after the first failure of the GPU slice: later crops go straight to the CPU path. */
+let gpuSliceFailed = false;
+
+/** Tensors cropped so far by path (for the page and the benchmark: is the GPU path in use?). */
+export const cropCounts = { gpu: 0, download: 0, cpu: 0 };
 
 /** Cache tensors by input name (past_key_values.*). */
 export type KvCache = Record<string, Tensor>;
@@ -38,12 +46,25 @@ function cropData(data: Typed, dims: readonly number[], length: number): Typed {
 async function cropTensor(t: Tensor, length: number): Promise<Tensor> {
   const dims = [...t.dims];
   let data: Typed;
+  if (t.location === 'gpu-buffer' && !gpuSliceFailed) {
+    try {
+      const cut = new Tensor(await sliceOnGpu(t, length));
+      t.dispose();
+      cropCounts.gpu++;
+      return cut;
+    } catch (e) {
+      gpuSliceFailed = true;
+      console.warn('KV cache: slicing on the GPU failed, cropping through the CPU from now on:', e);
+    }
+  }
   if (t.location === 'gpu-buffer') {
     // Download, then free the GPU copy: the cropped tensor goes back as a CPU tensor.
     data = (await t.ort_tensor.getData()) as Typed;
     t.dispose();
+    cropCounts.download++;
   } else {
     data = t.data as Typed;
+    cropCounts.cpu++;
   }
   return new Tensor(t.type as 'float32', cropData(data, dims, length) as Float32Array, [dims[0], dims[1], length, dims[3]]);
 }

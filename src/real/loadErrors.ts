@@ -35,7 +35,10 @@ export function explainLoadError(e: unknown, source: string, dtype: string, loca
   if (/tokenizer_class|tokenizer\.json|Cannot read properties of undefined/.test(msg))
     return loadError(`Model "${source}": its tokenizer files (tokenizer.json, tokenizer_config.json) are missing or unreadable.`, e);
   if (/Protobuf parsing failed|Load model from .* failed|invalid model|ONNX format|onnx model/i.test(msg))
-    return loadError(`The ONNX file of "${source}" (${dtype}) is corrupt or not an ONNX model: ${msg}`, e);
+    return loadError(
+      `The ONNX file of "${source}" (${dtype}) is corrupt or not an ONNX model (or missing, on a server that answers missing files with a web page): ${msg}`,
+      e,
+    );
   const type = msg.match(/Unsupported model type: ?(\S+)/)?.[1];
   if (type) return loadError(`"${source}" has model_type "${type}", which transformers.js 4.3.2 cannot run as a causal language model.`, e);
   if (/out of memory|\bOOM\b|allocation failed|Failed to allocate|Array buffer allocation/i.test(msg))

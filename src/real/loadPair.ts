@@ -34,20 +34,39 @@ async function loadTokenizer(source: string, path: string, local: boolean, opts:
   }
 }
 
-async function vocabOf(source: string, path: string, local: boolean): Promise<number | null> {
+interface ConfigFacts {
+  /** Logit width (config vocab_size), null when absent. */
+  vocab: number | null;
+  /** The dtype the model's author declares for transformers.js (config["transformers.js_config"].dtype). */
+  dtype: string | null;
+}
+
+async function readConfig(source: string, path: string, local: boolean): Promise<ConfigFacts> {
   try {
-    const config = (await AutoConfig.from_pretrained(path, { local_files_only: local })) as unknown as { vocab_size?: number };
-    return typeof config.vocab_size === 'number' ? config.vocab_size : null;
+    const config = (await AutoConfig.from_pretrained(path, { local_files_only: local })) as unknown as {
+      vocab_size?: number;
+      'transformers.js_config'?: { dtype?: unknown };
+    };
+    const dtype = config['transformers.js_config']?.dtype;
+    return { vocab: typeof config.vocab_size === 'number' ? config.vocab_size : null, dtype: typeof dtype === 'string' ? dtype : null };
   } catch (e) {
     throw explainLoadError(e, source, 'config', local);
   }
 }
 
-async function loadModel(source: string, placement: Placement, opts: LoadPairOptions, vocab: number | null, fallbackVocab: number): Promise<CausalLm> {
+/** dtype auto: the model's declared dtype first when the device allows it, then the placement's order. */
+function dtypeOrder(placement: Placement, declared: string | null): Placement['dtypes'] {
+  const ds = placement.dtypes;
+  const first = ds.find((d) => d === declared);
+  return first && ds.length > 1 ? [first, ...ds.filter((d) => d !== first)] : ds;
+}
+
+async function loadModel(source: string, placement: Placement, opts: LoadPairOptions, facts: ConfigFacts, fallbackVocab: number): Promise<CausalLm> {
   const local = isLocalSource(source);
   const path = modelPath(source, opts.siteBase);
+  const vocab = facts.vocab;
   let lastError: unknown = null;
-  for (const dtype of placement.dtypes) {
+  for (const dtype of dtypeOrder(placement, facts.dtype)) {
     let model: PreTrainedModel;
     try {
       model = await AutoModelForCausalLM.from_pretrained(path, {
@@ -79,22 +98,21 @@ async function loadModel(source: string, placement: Placement, opts: LoadPairOpt
  */
 export async function loadPair(opts: LoadPairOptions): Promise<LoadedPair> {
   const { target, draft, signal } = opts;
-  configureEnv(opts.siteBase);
+  configureEnv();
   const check = () => {
     if (signal?.aborted) throw cancelled();
   };
-  const tLocal = isLocalSource(target);
-  const tPath = modelPath(target, opts.siteBase);
   // config.json first: a missing folder is reported as such, not as a tokenizer failure.
-  const tVocab = await vocabOf(target, tPath, tLocal);
-  const targetTok = await loadTokenizer(target, tPath, tLocal, opts);
+  const tFacts = await readConfig(target, modelPath(target, opts.siteBase), isLocalSource(target));
+  const targetTok = await loadTokenizer(target, modelPath(target, opts.siteBase), isLocalSource(target), opts);
   check();
+  let dFacts: ConfigFacts | null = null;
   if (draft !== null) {
-    const dLocal = isLocalSource(draft);
-    const dPath = modelPath(draft, opts.siteBase);
-    const dVocab = await vocabOf(draft, dPath, dLocal);
-    const draftTok = await loadTokenizer(draft, dPath, dLocal, opts);
-    const diff = vocabularyDifference(draftTok, targetTok) ?? (dVocab !== tVocab ? `the draft's logits have ${dVocab} entries, the target's ${tVocab}` : null);
+    dFacts = await readConfig(draft, modelPath(draft, opts.siteBase), isLocalSource(draft));
+    const draftTok = await loadTokenizer(draft, modelPath(draft, opts.siteBase), isLocalSource(draft), opts);
+    const diff =
+      vocabularyDifference(draftTok, targetTok) ??
+      (dFacts.vocab !== tFacts.vocab ? `the draft's logits have ${dFacts.vocab} entries, the target's ${tFacts.vocab}` : null);
     if (diff)
       throw loadError(
         `Draft "${draft}" and target "${target}" do not share a vocabulary: ${diff}. Speculative decoding needs one tokenizer; pick two models of the same family.`,
@@ -103,14 +121,12 @@ export async function loadPair(opts: LoadPairOptions): Promise<LoadedPair> {
     check();
   }
   const tokenizer = wrapTokenizer(targetTok);
-  const tPlace = await resolvePlacement(opts.device, opts.dtype, tLocal);
-  const targetLm = await loadModel(target, tPlace, opts, tVocab, tokenizer.vocabSize);
+  const targetLm = await loadModel(target, await resolvePlacement(opts.device, opts.dtype, isLocalSource(target)), opts, tFacts, tokenizer.vocabSize);
   let draftLm: CausalLm | null = null;
   try {
     check();
-    if (draft !== null) {
-      const dPlace = await resolvePlacement(opts.device, opts.dtype, isLocalSource(draft));
-      draftLm = await loadModel(draft, dPlace, opts, tVocab, tokenizer.vocabSize);
+    if (draft !== null && dFacts) {
+      draftLm = await loadModel(draft, await resolvePlacement(opts.device, opts.dtype, isLocalSource(draft)), opts, dFacts, tokenizer.vocabSize);
       check();
     }
   } catch (e) {

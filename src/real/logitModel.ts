@@ -1,10 +1,6 @@
 import type { LogitModel } from '../core/engine/asyncStep';
 import type { CausalLm } from './types';
 
-/** Longest prompt part one forward takes; longer prompts are prefilled in chunks of this many
- * tokens (bounded memory for the attention scores). */
-export const PREFILL_CHUNK = 64;
-
 /** Largest difference between cached and recomputed logits still taken as float rounding. */
 export const CACHE_TOLERANCE = 1e-3;
 
@@ -44,18 +40,12 @@ export function cachedLogitModel(lm: CausalLm, onCheck?: (c: CacheCheck) => void
       let common = 0;
       const limit = Math.min(cached.length, to);
       while (common < limit && cached[common] === seq[common]) common++;
-      // Re-feed at least the token before the first wanted row, so its logits come out.
-      let start = Math.min(common, from - 1);
-      const rows: Float32Array[] = [];
-      let wallMs = 0;
-      while (start < to) {
-        // Chunks before the last end where no row is wanted yet (prompt prefill).
-        const end = to - start > PREFILL_CHUNK && start + PREFILL_CHUNK < from - 1 ? start + PREFILL_CHUNK : to;
-        const out = await lm.forward(seq.slice(start, end), start);
-        wallMs += out.ms;
-        for (let i = 0; i < out.logits.length; i++) if (start + i + 1 >= from) rows.push(out.logits[i]);
-        start = end;
-      }
+      // Re-feed at least the token before the first wanted row, so its logits come out; the
+      // adapter crops its cache to `start` and prefills long prompts in chunks.
+      const start = Math.min(common, from - 1);
+      const out = await lm.forward(seq.slice(start, to), start, to - from + 1);
+      const rows = out.logits;
+      const wallMs = out.ms;
       cached = seq;
       if (check === null && to > from) {
         check = await compare(lm, seq, from, rows);

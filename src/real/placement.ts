@@ -1,14 +1,11 @@
 // Where models come from and where they run: sources (hub id or folder), transformers.js'
-// environment (local/remote files, onnxruntime's wasm files on the site itself), and the device
-// and dtype a choice resolves to.
+// environment (local/remote files, onnxruntime's wasm from the site itself), and the device and
+// dtype a choice resolves to.
 import { env } from '@huggingface/transformers';
 import type { DeviceChoice, DtypeChoice } from './types';
 
 /** True in Node (the runner, tests); false in browsers and workers. */
 export const IN_NODE = typeof process !== 'undefined' && process.versions?.node !== undefined && typeof window === 'undefined';
-
-/** onnxruntime-web files the site serves under <base>ort/ (scripts/vite-real-models.mjs copies them). */
-export const ORT_WASM = { mjs: 'ort-wasm-simd-threaded.asyncify.mjs', wasm: 'ort-wasm-simd-threaded.asyncify.wasm' };
 
 /**
  * A folder starts with '.', '/' or '~', or has a backslash or more than one '/'; anything else
@@ -32,14 +29,21 @@ export function modelPath(source: string, siteBase?: string): string {
   return new URL(source, siteBaseUrl(siteBase)).pathname.replace(/\/$/, '');
 }
 
-/** Sets transformers.js' environment for a load: local folders and hub ids both allowed; wasm from the site. */
-export function configureEnv(siteBase?: string): void {
+/**
+ * Sets transformers.js' environment for a load: local folders and hub ids both allowed, and in
+ * browsers onnxruntime's wasm from the site. transformers.js points wasmPaths at a CDN when it is
+ * imported; an empty object replaces that (paths someone else set are kept), and onnxruntime-web's
+ * bundled build then loads
+ * `new URL('ort-wasm-simd-threaded.asyncify.wasm', import.meta.url)`, which Vite emits into
+ * assets/ (build) or serves from node_modules (dev). Checked in Chromium: no other host is asked.
+ */
+export function configureEnv(): void {
   env.allowLocalModels = true;
   env.allowRemoteModels = true;
   if (!IN_NODE) {
     const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown } };
-    const base = new URL('ort/', siteBaseUrl(siteBase)).href;
-    if (onnx.wasm) onnx.wasm.wasmPaths = { mjs: base + ORT_WASM.mjs, wasm: base + ORT_WASM.wasm };
+    const paths = onnx.wasm?.wasmPaths;
+    if (onnx.wasm && (!paths || JSON.stringify(paths).includes('cdn.jsdelivr.net'))) onnx.wasm.wasmPaths = {};
   }
 }
 

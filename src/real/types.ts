@@ -83,7 +83,7 @@ export interface LoadPairOptions {
   onProgress?: (p: LoadProgress) => void;
   /** Aborts between loading steps; what was loaded is released. */
   signal?: AbortSignal;
-  /** Browser only: URL of the site's root (Vite's base), where ort/ and relative model folders live. Default: derived from location. */
+  /** Browser only: URL of the site's root (Vite's base), against which relative model folders resolve. Default: derived from location. */
   siteBase?: string;
   /** Tokens per forward when a prompt is longer (default 64). */
   chunk?: number;

@@ -1,7 +1,8 @@
-import { decodeHash, encodeHash, type SimParams, type ViewKey } from '../core';
+import { decodeHash, encodeHash, METHODS, type SimParams, type ViewKey } from '../core';
 import { browserLang, type Lang } from '../i18n';
 import { type SimClient, startWorker } from '../worker/client';
 import type { JobChannel } from './jobsSlice';
+import { readLearnView } from './learnSlice';
 import { START_PARAMS } from './presets';
 import { useStore } from './store';
 import { readView } from './uiSlice';
@@ -36,7 +37,7 @@ export function startSweep(gammas: number[], trials: number, length = useStore.g
 
 /** Runs every method on the current scenario / world with the same seed and cost model. */
 export function startCompare(trials: number): void {
-  const runId = useStore.getState().beginJob('compare', 6 * trials);
+  const runId = useStore.getState().beginJob('compare', METHODS.length * trials);
   client?.send({ type: 'compare', runId, params: useStore.getState().params, trials, ...custom() });
 }
 
@@ -99,19 +100,32 @@ export function readHash(hash: string, languages: readonly string[]): void {
   view = d.view;
   const lang: Lang = d.view.lang === 'zh' || d.view.lang === 'en' ? d.view.lang : browserLang(languages);
   if (d.view.lang !== undefined && d.view.lang !== lang) d.notices.push({ code: 'badLang', got: d.view.lang.slice(0, 20) });
-  useStore.setState({ params: d.params, notices: d.notices, lang, presetNote: null, ...readView(d.view) });
+  useStore.setState({ params: d.params, notices: d.notices, lang, presetNote: null, ...readView(d.view), ...readLearnView(d.view, !d.empty) });
 }
 
 /** The hash for the current state. */
 export function currentHash(): string {
   const s = useStore.getState();
-  return encodeHash(s.params, { ...view, lang: s.lang, theme: s.theme === 'auto' ? undefined : s.theme });
+  return encodeHash(s.params, { ...view, lang: s.lang, theme: s.theme === 'auto' ? undefined : s.theme, tour: tourKey() });
+}
+
+/** The open lesson as a hash value (none when the tour is closed). */
+function tourKey(): string | undefined {
+  const tour = useStore.getState().tour;
+  return tour === null ? undefined : String(tour);
 }
 
 /** The link to the full page with the same state (no embed, hide or autoplay). */
 export function fullPageHash(): string {
   const s = useStore.getState();
-  return encodeHash(s.params, { lang: s.lang, theme: s.theme === 'auto' ? undefined : s.theme });
+  return encodeHash(s.params, { lang: s.lang, theme: s.theme === 'auto' ? undefined : s.theme, tour: tourKey() });
+}
+
+/** The embed snippet for the open lesson: the lesson sets the page itself, so only its number travels. */
+export function lessonEmbedSnippet(pageUrl: string): string {
+  const s = useStore.getState();
+  const src = `${pageUrl}#embed=1&tour=${s.tour ?? 1}&narrate=1&lang=${s.lang}`;
+  return `<iframe src="${src}" title="specplay: speculative decoding, lesson ${s.tour ?? 1}" width="100%" height="900" style="border:0" loading="lazy"></iframe>`;
 }
 
 /** The embed snippet for the current state. */
@@ -142,7 +156,7 @@ export function startSync(win: Window): () => void {
       for (const c of ANALYSES) cancelJob(c);
       useStore.getState().clearJobs(ANALYSES);
     }
-    if (s.params !== prev.params || s.lang !== prev.lang || s.theme !== prev.theme) writeHash();
+    if (s.params !== prev.params || s.lang !== prev.lang || s.theme !== prev.theme || s.tour !== prev.tour) writeHash();
   });
   const onHash = () => {
     if (win.location.hash === currentHash()) return;

@@ -163,6 +163,14 @@ export function ModelLoader() {
         ) : null,
       )}
       <ModelErrorBox />
+      <details className="small">
+        <summary>{t('unavailable.title')}</summary>
+        <ul>
+          {(['mtp', 'medusa', 'tree'] as const).map((m) => (
+            <li key={m}>{t(`unavailable.${m}`)}</li>
+          ))}
+        </ul>
+      </details>
       <CachePanel />
     </section>
   );

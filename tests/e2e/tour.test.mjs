@@ -1,0 +1,241 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import { openPage, ready, startSite } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const site = startSite({ before, after });
+
+// The right answers are worked out here from what the page shows (its controls, chips,
+// counters), independently of the tour's own code; the formulas are the textbook ones.
+const expectedTokens = (a, g) => (1 - a ** (g + 1)) / (1 - a);
+const bestGamma = (a, c) => {
+  let best = 1;
+  for (let g = 2; g <= 16; g++) if (expectedTokens(a, g) / (1 + g * c) > expectedTokens(a, best) / (1 + best * c) + 1e-12) best = g;
+  return best;
+};
+
+const value = (page, id) => page.getByTestId(id).inputValue();
+const revealed = (page) => page.locator('[data-testid="current-step"][data-revealed="true"]').waitFor();
+/** Tokens the current step emitted: its accepted chips plus the target's own (↻, ★, •). */
+const emittedNow = async (page) => {
+  await revealed(page);
+  return page
+    .locator('[data-testid="current-step"] [data-testid="token-chip"]')
+    .evaluateAll((chips) => chips.filter((c) => ['accepted', 'resampled', 'bonus', 'target'].includes(c.dataset.state)).length);
+};
+const states = async (page) => {
+  await revealed(page);
+  return page.locator('[data-testid="current-step"] [data-testid="token-chip"]').evaluateAll((chips) => chips.map((c) => c.dataset.state));
+};
+
+async function answer(page, given) {
+  const field = page.getByTestId('tour-answer');
+  if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(given);
+  else await field.fill(String(given));
+  await page.getByTestId('tour-check').click();
+  const fb = page.getByTestId('tour-feedback');
+  await page.waitForFunction(() => document.querySelector('[data-testid="tour-feedback"]').dataset.result !== '');
+  return { result: await fb.getAttribute('data-result'), text: await fb.textContent() };
+}
+
+/** Asserts a wrong answer is explained (with the right one worked out) and the right one accepted. */
+async function quiz(page, right, wrong, lesson) {
+  const w = await answer(page, wrong);
+  assert.equal(w.result, 'wrong', `lesson ${lesson}: ${wrong} should be wrong`);
+  assert.ok(w.text.length > 40, `lesson ${lesson}: a wrong answer is explained`);
+  if (typeof right === 'number') assert.ok(w.text.includes(String(right)), `lesson ${lesson}: the explanation works out ${right}: ${w.text}`);
+  const r = await answer(page, right);
+  assert.equal(r.result, 'right', `lesson ${lesson}: ${right} should be right (${r.text})`);
+}
+
+async function narrationSays(page) {
+  const text = (await page.getByTestId('narration').textContent()).trim();
+  assert.ok(text.length > 20, `narration present: "${text}"`);
+  return text;
+}
+
+// Per lesson: check the page is in the state the lesson says, then answer its question.
+const LESSONS = {
+  notebook: async (page) => {
+    assert.equal(await value(page, 'param-world'), 'seed');
+    assert.equal(await value(page, 'param-gamma'), '3');
+    assert.equal(await value(page, 'scrubber'), '0');
+    await page.getByTestId('btn-step').click();
+    await narrationSays(page);
+    const passes = Number(await page.getByTestId('scrubber').getAttribute('max'));
+    await quiz(page, passes, passes + 3, 1);
+  },
+  rejection: async (page) => {
+    assert.equal(await value(page, 'param-world'), 'seed');
+    assert.ok((await states(page)).includes('rejected'), 'opens at a step with a rejection');
+    assert.match(await page.getByTestId('narration').getAttribute('data-codes'), /reject/);
+    await page.getByTestId('formula-rule').waitFor();
+    await narrationSays(page);
+    const n = await emittedNow(page);
+    await quiz(page, n, n + 1, 2);
+  },
+  bonus: async (page) => {
+    assert.equal(await value(page, 'param-gamma'), '5');
+    await revealed(page);
+    assert.ok((await states(page)).includes('bonus'), 'opens at a step with a bonus token');
+    await narrationSays(page);
+    const n = await emittedNow(page);
+    assert.equal(n, 6);
+    await quiz(page, n, 5, 3);
+  },
+  lossless: async (page) => {
+    assert.equal(await value(page, 'param-world'), 'ngram');
+    assert.equal(await value(page, 'param-temperature'), '0');
+    assert.equal(await page.getByTestId('tab-lossless').getAttribute('aria-selected'), 'true');
+    await narrationSays(page);
+    // The page shows the answer: the greedy text is the same without speculation.
+    const text = await page.getByTestId('accepted-text').getAttribute('data-text');
+    await page.getByTestId('param-method').selectOption('autoregressive');
+    await ready(page);
+    await page.getByTestId('scrubber').fill('100000');
+    assert.equal(await page.getByTestId('accepted-text').getAttribute('data-text'), text);
+    await quiz(page, 'same', 'different', 4);
+  },
+  gamma: async (page) => {
+    assert.equal(await value(page, 'param-world'), 'synthetic');
+    assert.equal(await page.getByTestId('tab-analysis').getAttribute('aria-selected'), 'true');
+    await narrationSays(page);
+    const alpha = Number(await value(page, 'param-alpha'));
+    const c = Number(await page.locator('#ctl-cost-ratio').inputValue());
+    const best = bestGamma(alpha, c);
+    const g = Number(await value(page, 'param-gamma'));
+    assert.ok(Math.abs(Number(await page.getByTestId('formula-speedup').getAttribute('data-value')) - expectedTokens(alpha, g) / (1 + g * c)) < 1e-9);
+    await quiz(page, best, best + 2, 5);
+  },
+  strength: async (page) => {
+    assert.equal(await value(page, 'param-alpha'), '0.5');
+    await narrationSays(page);
+    // Before alpha is 0.9 the page says what to do first.
+    assert.equal((await answer(page, 4.1)).result, 'notReady');
+    await page.getByTestId('param-alpha').fill('0.9');
+    await ready(page);
+    const gamma = Number(await value(page, 'param-gamma'));
+    const e = Math.round(expectedTokens(0.9, gamma) * 100) / 100;
+    await page.waitForFunction((want) => Math.abs(Number(document.querySelector('[data-testid="formula-expected"]').dataset.value) - want) < 0.01, e);
+    await quiz(page, e, Math.round(expectedTokens(0.5, gamma) * 100) / 100, 6);
+  },
+  ngram: async (page) => {
+    assert.equal(await value(page, 'param-method'), 'ngram');
+    assert.equal(await value(page, 'param-scenario'), 'code');
+    await revealed(page);
+    await page.getByTestId('match-highlight').waitFor();
+    assert.match(await narrationSays(page), /occur|出现过/);
+    // The matched suffix is the last highlighted run of the context.
+    const n = await page
+      .locator('[data-testid="match-highlight"] .hl-match')
+      .last()
+      .evaluate((el) => el.textContent.trim().split(/\s+/).length);
+    await quiz(page, n, n + 1, 7);
+  },
+  cost: async (page) => {
+    assert.equal(await page.getByTestId('tab-cost').getAttribute('aria-selected'), 'true');
+    assert.equal(await value(page, 'scrubber'), '0');
+    assert.equal((await answer(page, 36)).result, 'notReady');
+    await page.getByTestId('btn-step').click();
+    await narrationSays(page);
+    const ms = Number(await page.getByTestId('stat-time').getAttribute('data-value'));
+    await quiz(page, Math.round(ms * 100) / 100, ms * 2, 8);
+  },
+};
+
+for (const lang of ['en', 'zh'])
+  test(`tour - walks lesson 1 to the last (${lang}): each sets its state, narrates, checks its question`, async () => {
+    const { page, errors } = await openPage(site.browser.context, `${site.server.url}#tour=1&lang=${lang}`);
+    await page.getByTestId('tour').waitFor();
+    const total = Number((await page.getByTestId('tour-progress').textContent()).split('/')[1]);
+    assert.ok(total >= 6 && total <= 10, `${total} lessons`);
+    for (let n = 1; n <= total; n++) {
+      if (n > 1) await page.getByTestId('tour-next').click();
+      const tour = page.locator(`[data-testid="tour"][data-lesson="${n}"]`);
+      await tour.waitFor();
+      assert.equal(await page.getByTestId('tour-progress').textContent(), `${n} / ${total}`);
+      await page.waitForFunction((k) => location.hash.includes(`tour=${k}`), n);
+      await ready(page);
+      const id = await tour.getAttribute('data-lesson-id');
+      await LESSONS[id](page);
+    }
+    assert.ok(await page.getByTestId('tour-next').isDisabled());
+    await page.getByTestId('tour-prev').click();
+    await page.locator(`[data-testid="tour"][data-lesson="${total - 1}"]`).waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+test('tour - resumes from tour=N; leaving keeps the state and drops tour from the link', async () => {
+  const { page } = await openPage(site.browser.context, `${site.server.url}#tour=3&lang=en`);
+  await page.locator('[data-testid="tour"][data-lesson="3"]').waitFor();
+  await ready(page);
+  assert.equal(await value(page, 'param-gamma'), '5');
+  // The link now carries the parameters and tour=3: reloading resumes the lesson where it was.
+  await page.waitForFunction(() => location.hash.includes('gamma=5') && location.hash.includes('tour=3'));
+  await page.reload();
+  await page.locator('[data-testid="tour"][data-lesson="3"]').waitFor();
+  await ready(page);
+  assert.equal(await value(page, 'param-gamma'), '5');
+  assert.ok((await states(page)).includes('bonus'), "resumed at the lesson's step");
+  await page.getByTestId('tour-exit').click();
+  assert.equal(await page.getByTestId('tour').count(), 0);
+  assert.equal(await value(page, 'param-gamma'), '5');
+  await page.waitForFunction(() => !location.hash.includes('tour='));
+  await page.getByTestId('tour-start').click();
+  await page.locator('[data-testid="tour"][data-lesson="1"]').waitFor();
+  await page.close();
+});
+
+test('tour - an embedded lesson (#embed=1&tour=3) and the share menu snippet for it; narrate=1 in embeds', async () => {
+  const { page } = await openPage(site.browser.context, `${site.server.url}#tour=2&lang=en`);
+  await page.getByTestId('tour').waitFor();
+  await page.getByTestId('share-menu').locator('button').first().click();
+  await page.getByTestId('share-embed-lesson').click();
+  const snippet = await page.getByTestId('share-text').inputValue();
+  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/specplay\/#embed=1&tour=2&narrate=1&lang=en"/);
+  await page.goto(`${site.server.url}#embed=1&tour=3&lang=en`);
+  await page.reload();
+  await page.locator('[data-testid="tour"][data-lesson="3"]').waitFor();
+  await ready(page);
+  assert.equal(await page.locator('h1').count(), 0);
+  await narrationSays(page);
+  assert.match(await page.getByTestId('open-full').getAttribute('href'), /tour=3/);
+  // Outside a lesson an embed narrates only when asked.
+  await page.goto(`${site.server.url}#embed=1&world=seed&step=2`);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByTestId('narration').count(), 0);
+  await page.goto(`${site.server.url}#embed=1&narrate=1&world=seed&step=2`);
+  await page.reload();
+  await ready(page);
+  await narrationSays(page);
+  await page.close();
+});
+
+for (const [lesson, theme, lang] of [
+  [2, 'light', 'en'],
+  [4, 'dark', 'zh'],
+  [5, 'dark', 'en'],
+])
+  test(`a11y - axe finds no serious or critical violations in tour mode (lesson ${lesson}, ${theme}, ${lang})`, async () => {
+    const { page } = await openPage(site.browser.context, `${site.server.url}#tour=${lesson}&lang=${lang}&theme=${theme}`);
+    await page.getByTestId('tour').waitFor();
+    await ready(page);
+    await page.getByTestId('tour-check').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="tour-feedback"]').dataset.result !== '');
+    await page.evaluate(AXE);
+    const result = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
+    });
+    assert.deepEqual(result, []);
+    // The screen-reader announcement uses the narration's words.
+    const said = await page.getByTestId('announcer').textContent();
+    assert.ok(said.includes((await page.getByTestId('narration').textContent()).trim()));
+    await page.close();
+  });
