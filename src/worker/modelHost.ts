@@ -1,7 +1,8 @@
-import { losslessVerdict, runStepsAsync, type SimParams, type StepEvent } from '../core';
+import type { SimParams, StepEvent } from '../core';
 import { parseModelRef, resolveDevice, resolveDtype } from '../real/catalogue';
-import { type ModelPair, type ModelSession, openSession, realSetup } from '../real/engine';
+import { type ModelPair, type ModelSession, openSession } from '../real/engine';
 import { classifyError, type FileProgress, type FromModel, type LoadRequest, type ModelNote, type ToModel } from './modelProtocol';
+import { driveRun, losslessOnPair, prefillPrompt } from './modelRuns';
 
 /** What loading needs from the outside world (transformers.js in the worker; fakes in tests). */
 export interface ModelHostDeps {
@@ -164,50 +165,20 @@ export class ModelHost {
     return this.session.session;
   }
 
-  /** Prefills the prompt into both caches, so that no lane's clock includes the prefill. */
-  private async prefill(session: ModelSession): Promise<void> {
-    const n = session.world.prompt.length;
-    await session.target.logits(session.world.prompt, n, n);
-    if (session.draft) await session.draft.logits(session.world.prompt, n, n);
-  }
-
   private isLive(runId: number): boolean {
     return this.live.run === runId || this.live.compare === runId;
   }
 
-  private async drive(
-    runId: number,
-    session: ModelSession,
-    params: SimParams,
-    withDetail: boolean,
-    each: (batch: StepEvent[], done: boolean) => void,
-  ): Promise<StepEvent[] | null> {
-    const all: StepEvent[] = [];
-    let batch: StepEvent[] = [];
-    let last = this.deps.clock();
-    const it = runStepsAsync(realSetup(session, params), `${params.seed}`, withDetail, () => !this.isLive(runId));
-    for (;;) {
-      const r = await it.next();
-      if (!this.isLive(runId)) return null;
-      if (r.done) {
-        each(batch, true);
-        return all;
-      }
-      all.push(r.value);
-      batch.push(r.value);
-      if (this.deps.clock() - last >= POST_EVERY_MS) {
-        each(batch, false);
-        batch = [];
-        last = this.deps.clock();
-      }
-    }
+  /** Runs one generation on the session while `runId` is live (see driveRun). */
+  private drive(runId: number, session: ModelSession, params: SimParams, withDetail: boolean, each: (batch: StepEvent[], done: boolean) => void) {
+    return driveRun(session, params, withDetail, () => this.isLive(runId), this.deps.clock, POST_EVERY_MS, each);
   }
 
   private async run(runId: number, params: SimParams): Promise<void> {
     if (!this.isLive(runId)) return;
     try {
       const session = this.sessionFor(params);
-      await this.prefill(session);
+      await prefillPrompt(session);
       const w = session.world;
       this.deps.post({ type: 'run-start', runId, prompt: [...w.prompt], eos: w.eos, notes: this.info?.notes ?? [] });
       const done = await this.drive(runId, session, params, true, (events, end) => this.deps.post({ type: 'run-events', runId, events, done: end }));
@@ -218,7 +189,7 @@ export class ModelHost {
         this.deps.post({ type: 'baseline', runId, events: done });
         return;
       }
-      await this.prefill(session);
+      await prefillPrompt(session);
       const ar = await this.drive(runId, session, { ...params, method: 'autoregressive' }, false, () => undefined);
       if (ar !== null) this.deps.post({ type: 'baseline', runId, events: ar });
     } catch (e) {
@@ -232,7 +203,7 @@ export class ModelHost {
       const session = this.sessionFor(params);
       const usable = methods.filter((m) => m !== 'draft' || session.draft !== null);
       for (let i = 0; i < usable.length; i++) {
-        await this.prefill(session);
+        await prefillPrompt(session);
         const events = await this.drive(runId, session, { ...params, method: usable[i] }, false, () => undefined);
         if (events === null) return;
         this.deps.post({ type: 'compare-row', runId, row: { method: usable[i], events }, done: i + 1, total: usable.length });
@@ -242,46 +213,24 @@ export class ModelHost {
       this.fail(runId, 'compare', e);
     }
   }
-  /**
-   * The lossless check on the real pair: `samples` sequences of `length` tokens with speculation
-   * (seeds `${seed}/spec/i`, the acceptance rule as given) and as many from the target alone
-   * (`${seed}/target/i`), tested for homogeneity by the core.
-   */
+  /** The lossless check on the loaded pair (see losslessOnPair). */
   private async lossless(runId: number, params: SimParams, samples: number, length: number): Promise<void> {
     if (!this.isLive(runId)) return;
     try {
-      const session = this.sessionFor(params);
-      const vocab = session.world.vocab.tokens;
-      const spec = new Map<string, number>();
-      const target = new Map<string, number>();
-      let drafted = 0;
-      let rejections = 0;
-      const p = { ...params, length };
-      const tally = async (q: SimParams, seed: string, into: Map<string, number>) => {
-        const it = runStepsAsync(realSetup(session, q), seed, false, () => !this.isLive(runId));
-        const tokens: string[] = [];
-        for (;;) {
-          const r = await it.next();
-          if (!this.isLive(runId)) return false;
-          if (r.done) break;
-          for (const e of r.value.emitted) tokens.push(vocab[e]);
-          drafted += r.value.drafted.length;
-          rejections += r.value.verdicts.includes('rejected') ? 1 : 0;
-        }
-        const key = JSON.stringify(tokens.slice(0, length));
-        into.set(key, (into.get(key) ?? 0) + 1);
-        return true;
-      };
       let last = this.deps.clock();
-      for (let i = 0; i < samples; i++) {
-        if (!(await tally(p, `${params.seed}/spec/${i}`, spec))) return;
-        if (!(await tally({ ...p, method: 'autoregressive' }, `${params.seed}/target/${i}`, target))) return;
-        if (this.deps.clock() - last >= POST_EVERY_MS) {
-          this.deps.post({ type: 'lossless-progress', runId, done: i + 1, total: samples });
+      const result = await losslessOnPair(
+        this.sessionFor(params),
+        params,
+        samples,
+        length,
+        () => this.isLive(runId),
+        (done) => {
+          if (this.deps.clock() - last < POST_EVERY_MS) return;
           last = this.deps.clock();
-        }
-      }
-      this.deps.post({ type: 'lossless-done', runId, result: losslessVerdict(spec, target, samples, length, drafted, rejections) });
+          this.deps.post({ type: 'lossless-progress', runId, done, total: samples });
+        },
+      );
+      if (result) this.deps.post({ type: 'lossless-done', runId, result });
     } catch (e) {
       this.fail(runId, 'lossless', e);
     }
