@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Announcer } from './components/Announcer';
 import { Controls } from './components/Controls';
 import { Counters } from './components/Counters';
@@ -21,6 +21,12 @@ import { useStore } from './store/store';
 import { fullPageHash } from './store/sync';
 import type { Theme } from './store/uiSlice';
 
+// The Real models world (its panels, strings and worker) loads only when it is chosen.
+const model = () => import('./components/model');
+const ModelTop = lazy(() => model().then((m) => ({ default: m.ModelTop })));
+const ModelRace = lazy(() => model().then((m) => ({ default: m.ModelRace })));
+const RunLessons = lazy(() => model().then((m) => ({ default: m.RunLessons })));
+
 /** The playground page (full, or compact for an iframe with #embed=1). */
 export function App() {
   const { t, lang } = useT();
@@ -33,6 +39,7 @@ export function App() {
   const narrates = useStore((s) => !s.embed || s.narrate || s.tour !== null);
   const touring = useStore((s) => s.tour !== null);
   useStore((s) => s.params); // the "open in specplay" link follows the state
+  const real = useStore((s) => s.params.world === 'model');
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -78,6 +85,11 @@ export function App() {
       <div className={`${shows('controls') ? 'layout' : 'layout layout-single'}${touring ? ' layout-tour' : ''}`}>
         {shows('controls') && <Controls />}
         <main className="main">
+          {real && (
+            <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+              <ModelTop />
+            </Suspense>
+          )}
           <Transport />
           {narrates && <Narration />}
           <TokenStage />
@@ -88,7 +100,14 @@ export function App() {
                 {shows('inspector') && <Inspector />}
                 <div>
                   <Counters />
-                  {shows('race') && <Race />}
+                  {shows('race') &&
+                    (real ? (
+                      <Suspense fallback={null}>
+                        <ModelRace />
+                      </Suspense>
+                    ) : (
+                      <Race />
+                    ))}
                 </div>
               </div>
             )}
@@ -98,7 +117,16 @@ export function App() {
             <NotebookNote />
             {shows('log') && <StepLog />}
           </Later>
-          <Later frames={3}>{shows('charts') && <Tools />}</Later>
+          <Later frames={3}>
+            {shows('charts') &&
+              (real ? (
+                <Suspense fallback={null}>
+                  <RunLessons />
+                </Suspense>
+              ) : (
+                <Tools />
+              ))}
+          </Later>
         </main>
         <TourSlot />
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CorpusName, MethodKind, SimParams, WorldKind } from '../core';
+import { UNAVAILABLE_WITH_REAL_MODELS } from '../real/methods';
 import { PRESETS } from '../store/presets';
 import { useStore } from '../store/store';
 import { CorpusInput } from './CorpusInput';
@@ -16,6 +17,7 @@ export function Controls() {
   const presetNote = useStore((s) => s.presetNote);
   const [prompt, setPrompt] = useState(p.prompt);
   const [showPaste, setShowPaste] = useState(false);
+  const real = p.world === 'model';
   useEffect(() => setPrompt(p.prompt), [p.prompt]);
   const set =
     <K extends keyof SimParams>(key: K) =>
@@ -33,20 +35,24 @@ export function Controls() {
       </div>
       {presetNote && <p className="note small">{t(presetNote)}</p>}
       <h2>{t('controls')}</h2>
-      <Field label={t('param.scenario')} tip={t('param.scenario.tip')} htmlFor="ctl-scenario">
-        <select id="ctl-scenario" data-testid="param-scenario" value={p.scenario} onChange={(e) => set('scenario')(e.target.value as SimParams['scenario'])}>
-          {(['none', 'code', 'summary', 'chat', 'story'] as const).map((sc) => (
-            <option key={sc} value={sc}>
-              {t(`scenario.${sc}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      {/* Real models take their prompt from the prompt box and measure their own costs. */}
+      {!real && (
+        <Field label={t('param.scenario')} tip={t('param.scenario.tip')} htmlFor="ctl-scenario">
+          <select id="ctl-scenario" data-testid="param-scenario" value={p.scenario} onChange={(e) => set('scenario')(e.target.value as SimParams['scenario'])}>
+            {(['none', 'code', 'summary', 'chat', 'story'] as const).map((sc) => (
+              <option key={sc} value={sc}>
+                {t(`scenario.${sc}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <Field label={t('param.world')} tip={t('param.world.tip')} htmlFor="ctl-world">
         <select id="ctl-world" data-testid="param-world" value={p.world} onChange={(e) => set('world')(e.target.value as WorldKind)}>
           <option value="seed">{t('world.seed')}</option>
           <option value="ngram">{t('world.ngram')}</option>
           <option value="synthetic">{t('world.synthetic')}</option>
+          <option value="model">{t('world.model')}</option>
         </select>
       </Field>
       {p.world === 'ngram' && (
@@ -77,20 +83,22 @@ export function Controls() {
           </Field>
         </>
       )}
-      <Field label={t('param.prompt')} tip={t('param.prompt.tip')} htmlFor="ctl-prompt">
-        <input
-          id="ctl-prompt"
-          data-testid="param-prompt"
-          value={prompt}
-          onChange={(e) => setPrompt(e.target.value)}
-          onBlur={() => prompt !== p.prompt && setParam('prompt', prompt)}
-          onKeyDown={(e) => e.key === 'Enter' && setParam('prompt', prompt)}
-        />
-      </Field>
+      {!real && (
+        <Field label={t('param.prompt')} tip={t('param.prompt.tip')} htmlFor="ctl-prompt">
+          <input
+            id="ctl-prompt"
+            data-testid="param-prompt"
+            value={prompt}
+            onChange={(e) => setPrompt(e.target.value)}
+            onBlur={() => prompt !== p.prompt && setParam('prompt', prompt)}
+            onKeyDown={(e) => e.key === 'Enter' && setParam('prompt', prompt)}
+          />
+        </Field>
+      )}
       <Field label={t('param.method')} tip={t('param.method.tip')} htmlFor="ctl-method">
         <select id="ctl-method" data-testid="param-method" value={p.method} onChange={(e) => set('method')(e.target.value as MethodKind)}>
           {(['draft', 'ngram', 'suffix', 'mtp', 'medusa', 'tree', 'autoregressive'] as const).map((m) => (
-            <option key={m} value={m}>
+            <option key={m} value={m} disabled={real && UNAVAILABLE_WITH_REAL_MODELS[m] !== undefined}>
               {t(`method.${m}`)}
             </option>
           ))}
@@ -133,15 +141,19 @@ export function Controls() {
           <Slider id="ctl-draft-accuracy" value={p.draftAccuracy} min={0} max={1} step={0.05} onChange={set('draftAccuracy')} />
         </Field>
       )}
-      <Field label={t('param.targetMs')} tip={t('param.targetMs.tip')} htmlFor="ctl-target-ms">
-        <NumberInput id="ctl-target-ms" value={p.targetMs} min={0.01} max={100000} step={1} onCommit={set('targetMs')} />
-      </Field>
-      <Field label={t('param.costRatio')} tip={t('param.costRatio.tip')} htmlFor="ctl-cost-ratio">
-        <NumberInput id="ctl-cost-ratio" value={p.costRatio} min={0} max={10} step={0.01} onCommit={set('costRatio')} />
-      </Field>
-      <Field label={t('param.verifyCost')} tip={t('param.verifyCost.tip')} htmlFor="ctl-verify-cost">
-        <NumberInput id="ctl-verify-cost" value={p.verifyCost} min={0} max={10} step={0.01} onCommit={set('verifyCost')} />
-      </Field>
+      {!real && (
+        <>
+          <Field label={t('param.targetMs')} tip={t('param.targetMs.tip')} htmlFor="ctl-target-ms">
+            <NumberInput id="ctl-target-ms" value={p.targetMs} min={0.01} max={100000} step={1} onCommit={set('targetMs')} />
+          </Field>
+          <Field label={t('param.costRatio')} tip={t('param.costRatio.tip')} htmlFor="ctl-cost-ratio">
+            <NumberInput id="ctl-cost-ratio" value={p.costRatio} min={0} max={10} step={0.01} onCommit={set('costRatio')} />
+          </Field>
+          <Field label={t('param.verifyCost')} tip={t('param.verifyCost.tip')} htmlFor="ctl-verify-cost">
+            <NumberInput id="ctl-verify-cost" value={p.verifyCost} min={0} max={10} step={0.01} onCommit={set('verifyCost')} />
+          </Field>
+        </>
+      )}
       <Field label={t('param.seed')} tip={t('param.seed.tip')} htmlFor="ctl-seed">
         <NumberInput id="ctl-seed" testId="param-seed" value={p.seed} min={0} max={2147483647} step={1} onCommit={set('seed')} />
       </Field>

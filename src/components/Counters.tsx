@@ -7,6 +7,8 @@ export function Counters() {
   const { t, num } = useT();
   const s = useSummary();
   const method = useStore((st) => st.params.method);
+  // Real models: time and speedup are measured (the race panel), not modelled.
+  const real = useStore((st) => st.params.world === 'model');
   const stat = (id: string, label: string, value: number, shown: string) => (
     <div className="stat" key={id}>
       <dt>{label}</dt>
@@ -25,8 +27,8 @@ export function Counters() {
         {method !== 'autoregressive' && stat('stat-accepted', t('stat.accepted'), s.accepted, num(s.accepted, 0))}
         {stat('stat-acceptance-rate', t('stat.acceptanceRate'), s.acceptanceRate, pct(s.acceptanceRate))}
         {stat('stat-tokens-per-step', t('stat.tokensPerStep'), s.tokensPerStep, num(s.tokensPerStep, 2))}
-        {stat('stat-time', t('stat.time'), s.timeMs, `${num(s.timeMs, 1)} ${t('ms')}`)}
-        {stat('stat-speedup', t('stat.speedup'), s.speedup, Number.isFinite(s.speedup) ? `${num(s.speedup, 2)}×` : '–')}
+        {!real && stat('stat-time', t('stat.time'), s.timeMs, `${num(s.timeMs, 1)} ${t('ms')}`)}
+        {!real && stat('stat-speedup', t('stat.speedup'), s.speedup, Number.isFinite(s.speedup) ? `${num(s.speedup, 2)}×` : '–')}
       </dl>
     </section>
   );

@@ -1,7 +1,7 @@
 import type { PositionDetail, StepEvent, TopEntries } from '../core';
 import type { MessageKey } from '../i18n';
 import type { Selection } from '../store/runSlice';
-import { tokenText } from '../store/selectors';
+import { pieceText } from '../store/selectors';
 import { useStore } from '../store/store';
 import type { WorldInfo } from '../worker/protocol';
 import { useT } from './useT';
@@ -55,7 +55,7 @@ function Bars({ p, q, token, world, pLabel }: { p: TopEntries; q: TopEntries; to
           // Keyed by rank: the next step's rows update in place instead of being rebuilt.
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are ranks, not identities
           <tr key={row} className={id === token ? 'bars-token' : undefined}>
-            <th scope="row">{tokenText(world, id)}</th>
+            <th scope="row">{pieceText(world, id)}</th>
             <td>
               <span className="bar-cell">
                 <span className="bar-track">
@@ -105,7 +105,7 @@ export function Inspector() {
     <section className="panel inspector" data-testid="inspector" aria-label={t('inspector')} data-step={sel.step} data-kind={sel.kind} data-index={sel.index}>
       <h2>{t('inspector')}</h2>
       <p className="insp-where">
-        {t('insp.position', { step: sel.step + 1, pos: position + 1 })} · <strong className="insp-token">{tokenText(world, tokenId)}</strong>
+        {t('insp.position', { step: sel.step + 1, pos: position + 1 })} · <strong className="insp-token">{pieceText(world, tokenId)}</strong>
       </p>
       {note && <p className="insp-note">{t(note)}</p>}
       {detail && (
@@ -124,8 +124,8 @@ export function Inspector() {
               {event.greedy ? (
                 <dd className="insp-wide">
                   {t('insp.greedy', {
-                    token: tokenText(world, detail.token),
-                    argmax: argmax === undefined ? '?' : tokenText(world, argmax),
+                    token: pieceText(world, detail.token),
+                    argmax: argmax === undefined ? '?' : pieceText(world, argmax),
                     verdict: t(argmax === detail.token ? 'insp.match' : 'insp.mismatch'),
                   })}
                 </dd>

@@ -20,7 +20,9 @@ export const TokenChip = memo(function TokenChip({ token, state, kind, selected,
   const { t } = useT();
   const stateLabel = t(state === 'resampled' && greedy ? 'state.correction' : CHIP_LABEL[state]);
   const name = t('chipName', { kind: t(kind === 'draft' ? 'chipKind.draft' : 'chipKind.text'), token, state: stateLabel });
-  const shown = token === '\n' ? '¶' : token === ' ' ? '␣' : token;
+  // Whitespace a reader cannot see: newlines as ¶, a lone space and a piece's leading or trailing
+  // spaces as ␣ (real tokenizers' pieces carry them: " the").
+  const shown = token === ' ' ? '␣' : token.replace(/\n/g, '¶').replace(/^ +| +$/g, (m) => '␣'.repeat(m.length));
   const common = {
     'data-testid': 'token-chip',
     'data-state': state,

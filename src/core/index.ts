@@ -21,7 +21,7 @@ export { type CorpusTexts, type PreparedWorld, prepareWorld } from './worlds';
 export { type CompareRow, compareMethods, compareSteps, METHODS } from './compare';
 export { type EngineSnippets, EXPORT_NOTES_EN, type ExportNote, engineSnippets, vllmSpeculativeConfig } from './export';
 export { labNext, labSentences, type NgramLab, trainLab } from './lab';
-export { LOSSLESS_ALPHA, type LosslessResult, losslessCheck, losslessSteps } from './lossless';
+export { LOSSLESS_ALPHA, type LosslessResult, losslessCheck, losslessSteps, losslessVerdict } from './lossless';
 export {
   type AlphaFit,
   alphaFromMeanLength,

@@ -44,6 +44,21 @@ export function* losslessSteps(prepared: PreparedWorld, params: Readonly<SimPara
     target.set(kt, (target.get(kt) ?? 0) + 1);
     yield i + 1;
   }
+  return losslessVerdict(spec, target, samples, length, drafted, rejections);
+}
+
+/**
+ * The verdict on two tallies of sequences (keys: JSON arrays of token strings): a chi-square test
+ * of homogeneity and the top rows. Shared by simulated and real-model checks.
+ */
+export function losslessVerdict(
+  spec: ReadonlyMap<string, number>,
+  target: ReadonlyMap<string, number>,
+  samples: number,
+  length: number,
+  drafted: number,
+  rejections: number,
+): LosslessResult {
   const { stat, df, pValue } = chiSquareHomogeneity(spec, target);
   const keys = [...new Set([...spec.keys(), ...target.keys()])];
   keys.sort((x, y) => (spec.get(y) ?? 0) + (target.get(y) ?? 0) - (spec.get(x) ?? 0) - (target.get(x) ?? 0));

@@ -9,7 +9,7 @@ export type CorpusName = 'seed' | 'zh' | 'en' | 'custom';
  * Times in ms; costRatio and verifyCost are fractions of one target pass.
  */
 export interface SimParams {
-  /** 'model': real language models (runner now; the page's model world next). */
+  /** 'model': real language models (the runner and the page's Real models world). */
   world: WorldKind | 'model';
   corpus: CorpusName;
   /** Prompt text ('' = the world's own prompt). */
@@ -135,7 +135,7 @@ export const DEFAULT_PARAMS: Readonly<SimParams> = Object.freeze({
 
 /** The parameter table, declared once: the URL codec and the runner both read it. */
 export const PARAM_SPECS: readonly ParamSpec[] = [
-  { key: 'world', kind: 'enum', values: ['seed', 'ngram', 'synthetic'] },
+  { key: 'world', kind: 'enum', values: ['seed', 'ngram', 'synthetic', 'model'] },
   { key: 'corpus', kind: 'enum', values: ['seed', 'zh', 'en', 'custom'] },
   { key: 'prompt', kind: 'string', maxLength: 2000 },
   { key: 'method', kind: 'enum', values: ['autoregressive', 'draft', 'ngram', 'suffix', 'mtp', 'medusa', 'tree'] },

@@ -21,6 +21,7 @@ export const en = {
   'world.seed': 'Notebook demo (fixed text)',
   'world.ngram': 'N-gram models on a corpus',
   'world.synthetic': 'Synthetic (exact alpha)',
+  'world.model': 'Real models (download)',
   'param.corpus': 'Corpus',
   'param.corpus.tip': 'Text the n-gram target (and its weaker draft) are trained on. A pasted text stays on this page: it cannot travel in a link.',
   'corpus.seed': 'Notebook: 5 sentences',

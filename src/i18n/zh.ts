@@ -21,6 +21,7 @@ export const zh: Record<MessageKey, string> = {
   'world.seed': '笔记本演示（固定文本）',
   'world.ngram': '基于语料的 n-gram 模型',
   'world.synthetic': '合成世界（精确 alpha）',
+  'world.model': '真实模型（需下载）',
   'param.corpus': '语料',
   'param.corpus.tip': 'n-gram 目标模型（及其较弱的草稿模型）所用的训练文本。粘贴的文本只保留在本页面，无法通过链接分享。',
   'corpus.seed': '笔记本：5 个句子',

@@ -51,7 +51,13 @@ export function summaryAt(prefix: Prefix, cursor: number, targetMs: number): Run
 /** A token id as display text (paragraph breaks shown as a pilcrow). */
 export function tokenText(world: WorldInfo | null, t: number): string {
   const s = world?.vocab[t] ?? '?';
-  return s === '\n' ? '¶' : s;
+  return s.replace(/\n/g, '¶');
+}
+
+/** One token on its own (inspector rows): as tokenText, with a lone space and a piece's leading
+ * or trailing spaces shown as ␣, which a table cell would otherwise swallow. */
+export function pieceText(world: WorldInfo | null, t: number): string {
+  return tokenText(world, t).replace(/^ +| +$/g, (m) => '␣'.repeat(m.length));
 }
 
 /** The emitted text after `cursor` steps, joined as the world's tokeniser joins it. */

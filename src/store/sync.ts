@@ -21,6 +21,11 @@ function custom(): { customCorpus?: string } {
 export function requestRun(): void {
   const s = useStore.getState();
   const runId = s.beginRun();
+  if (s.params.world === 'model') {
+    // Real models run in their own worker, loaded with the world (never on first load).
+    void import('./modelSync').then((m) => m.requestModelRun(runId));
+    return;
+  }
   client?.send({ type: 'run', runId, params: s.params, ...custom() });
 }
 

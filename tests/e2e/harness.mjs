@@ -19,12 +19,21 @@ const TYPES = {
   '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
   '.ico': 'image/x-icon',
+  // onnxruntime's runtime (module script + WebAssembly) for the real-model world.
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
-/** Serves DIST at BASE on a free loopback port; resolves to { url, close }. */
-export function serve() {
-  const server = createServer((req, res) => {
+/**
+ * Serves DIST at BASE on a free loopback port; resolves to { url, close }. Options (tests of
+ * loading): onRequest(path) sees every request; delay(path) returns ms to hold a response.
+ */
+export function serve(options = {}) {
+  const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    options.onRequest?.(path);
+    const wait = options.delay?.(path) ?? 0;
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (!path.startsWith(BASE)) {
       res.writeHead(404).end('not under base');
       return;
