@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { realModelAssets } from './scripts/vite-real-models.mjs';
 
 /** The Content-Security-Policy of the built page: only the site's own scripts and workers. */
 export const CSP = [
@@ -27,7 +28,7 @@ const csp = (): Plugin => ({
 // is relative to it. Default '/'.
 export default defineConfig({
   base: process.env.BASE ?? '/',
-  plugins: [react(), csp()],
+  plugins: [react(), csp(), realModelAssets()],
   worker: { format: 'es' },
   build: { outDir: process.env.OUT_DIR ?? 'dist', target: 'es2022', chunkSizeWarningLimit: 600 },
   server: { host: '127.0.0.1' },

@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60000,
     pool: 'threads',
+    // Writes the tiny model pair (public/models) when missing or stale; ~0.2 s, else a hash check.
+    globalSetup: ['tests/tinyModels.setup.ts'],
   },
 });

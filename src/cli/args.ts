@@ -1,3 +1,5 @@
+import { refusals } from '../core/conflicts';
+import { noticeText } from '../core/notices';
 import { DEFAULT_PARAMS, PARAM_SPECS, readParam, type SimParams } from '../core/params';
 
 /** A usage error: the runner exits 2 with its message. */
@@ -38,6 +40,9 @@ const OPTION_OF: Partial<Record<keyof SimParams, string>> = {
   headDecay: 'head-decay',
   draftTokens: 'draft-tokens',
   treeMode: 'tree-mode',
+  targetModel: 'target-model',
+  draftModel: 'draft-model',
+  draftSampling: 'draft-sampling',
 };
 
 const optionName = (key: keyof SimParams): string => OPTION_OF[key] ?? key;
@@ -105,6 +110,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (name === 'lang') {
       if (value !== 'zh' && value !== 'en') throw new UsageError(`--lang must be zh or en (got "${value}")`);
       out.lang = value;
+    } else if (name === 'world' && value === 'model') {
+      // Real language models: the runner has them; the page's hash does not take them yet.
+      params.world = 'model';
     } else if (name === 'corpus' && !['seed', 'zh', 'en'].includes(value)) {
       params.corpus = 'custom';
       out.corpusPath = value;
@@ -118,6 +126,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       (params as unknown as Record<string, unknown>)[spec.key] = r.value;
     }
   }
+  // Combinations the core refuses (vLLM refuses them too, or the method cannot honour them).
+  const refused = refusals(params);
+  if (refused.length > 0) throw new UsageError(refused.map(noticeText).join('; '));
   if (gammaRaw !== null) {
     const list = parseGammaList(gammaRaw);
     if (out.command !== 'sweep' && list.length !== 1) throw new UsageError('--gamma takes one value except with sweep');

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CorpusTexts, noticeText, prepareWorld, runGeneration, runToJson, sampleSequences, sweep } from '../core';
+import { UNAVAILABLE_WITH_REAL_MODELS } from '../real/methods';
 import { parseArgs, UsageError } from './args';
 import { formatRun, formatSample, formatSweep } from './format';
 import { proposeOnce } from './propose';
@@ -29,7 +30,7 @@ function readCorpora(path: string | null): CorpusTexts {
   return texts;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
@@ -45,6 +46,17 @@ function main(argv: string[]): number {
     if (args.command === 'propose') {
       const proposal = proposeOnce(args.proposeMethod as 'ngram' | 'suffix', args.tokens, params);
       process.stdout.write(args.json ? `${JSON.stringify({ proposal })}\n` : `${proposal.join(',')}\n`);
+      return 0;
+    }
+    if (params.world === 'model') {
+      const why = UNAVAILABLE_WITH_REAL_MODELS[params.method];
+      if (why !== undefined) {
+        process.stderr.write(`sim: --method ${params.method} is not available with real models: ${why}\n`);
+        return 2;
+      }
+      const { runModelCommand } = await import('./model');
+      const r = await runModelCommand(args);
+      process.stdout.write(args.json ? `${JSON.stringify(r.doc)}\n` : `${r.text}\n`);
       return 0;
     }
     const prepared = prepareWorld(params, readCorpora(args.corpusPath));
@@ -73,4 +85,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

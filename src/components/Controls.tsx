@@ -89,7 +89,7 @@ export function Controls() {
       </Field>
       <Field label={t('param.method')} tip={t('param.method.tip')} htmlFor="ctl-method">
         <select id="ctl-method" data-testid="param-method" value={p.method} onChange={(e) => set('method')(e.target.value as MethodKind)}>
-          {(['draft', 'ngram', 'suffix', 'mtp', 'tree', 'autoregressive'] as const).map((m) => (
+          {(['draft', 'ngram', 'suffix', 'mtp', 'medusa', 'tree', 'autoregressive'] as const).map((m) => (
             <option key={m} value={m}>
               {t(`method.${m}`)}
             </option>
@@ -152,6 +152,19 @@ export function Controls() {
           <option value="typical">{t('acceptance.typical')}</option>
         </select>
       </Field>
+      {(p.method === 'draft' || p.method === 'mtp' || p.method === 'medusa') && (
+        <Field label={t('param.draftSampling')} tip={t('param.draftSampling.tip')} htmlFor="ctl-draft-sampling">
+          <select
+            id="ctl-draft-sampling"
+            data-testid="param-draftSampling"
+            value={p.draftSampling}
+            onChange={(e) => set('draftSampling')(e.target.value as SimParams['draftSampling'])}
+          >
+            <option value="sampled">{t('draftSampling.sampled')}</option>
+            <option value="argmax">{t('draftSampling.argmax')}</option>
+          </select>
+        </Field>
+      )}
     </aside>
   );
 }

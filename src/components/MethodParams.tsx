@@ -39,6 +39,7 @@ export function MethodParams() {
         </>
       );
     case 'mtp':
+    case 'medusa':
       return (
         <>
           {slider('heads', 1, 16, 1)}

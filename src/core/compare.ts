@@ -5,7 +5,7 @@ import type { MethodKind } from './types';
 import type { PreparedWorld } from './worlds';
 
 /** Every method, in the order the compare view lists them. */
-export const METHODS: readonly MethodKind[] = ['autoregressive', 'draft', 'ngram', 'suffix', 'mtp', 'tree'];
+export const METHODS: readonly MethodKind[] = ['autoregressive', 'draft', 'ngram', 'suffix', 'mtp', 'medusa', 'tree'];
 
 /** One method's measurement under the same seed, scenario and cost model. */
 export interface CompareRow {

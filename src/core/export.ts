@@ -21,9 +21,13 @@ export const EXPORT_NOTES_EN = {
   sglangNgram: "SGLang's NGRAM method has its own n-gram window settings (not vLLM's prompt_lookup_min/max) and runs on CUDA only.",
   mtpModel:
     'MTP needs a model that ships MTP layers (e.g. DeepSeek-V3); SGLang runs them through its EAGLE path. vLLM warns that reusing one MTP layer for more than one token lowers acceptance.',
-  medusa: 'Medusa heads instead: vLLM method "medusa" with a Medusa checkpoint as model; SGLang has no Medusa method.',
+  medusa:
+    'Medusa heads need a Medusa checkpoint as the model of vLLM method "medusa" (vLLM drafts their argmax, one token per head, a chain); SGLang has no Medusa method.',
   noSuffix: "SGLang has no suffix decoding method; vLLM's needs the Arctic Inference package installed.",
   typical: 'Typical acceptance is lossy; the engines above use lossless rejection sampling by default.',
+  medusaArgmax: "vLLM's Medusa proposer always drafts each head's argmax; to compare acceptance with it, set draft sampling to argmax.",
+  draftSampleMethod:
+    'draft_sample_method exists in recent vLLM only; older vLLM v1 always drafts the argmax and verifies it as a point mass (draft probabilities not kept), whatever the page simulates.',
 } as const;
 export type ExportNote = keyof typeof EXPORT_NOTES_EN;
 
@@ -33,12 +37,16 @@ export function vllmSpeculativeConfig(p: SimParams): Record<string, string | num
     case 'autoregressive':
       return null;
     case 'draft':
-      return { method: 'draft_model', model: 'YOUR/draft-model', num_speculative_tokens: p.gamma };
+      return { method: 'draft_model', model: 'YOUR/draft-model', num_speculative_tokens: p.gamma, draft_sample_method: drafting(p) };
     case 'ngram': {
       const cfg: Record<string, number | string> = { method: 'ngram', num_speculative_tokens: p.gamma };
-      // Only the keys the user set: vLLM fills the other with the same value (both unset: 5).
-      if (p.lookupMax > 0) cfg.prompt_lookup_max = resolveLookup(p.lookupMin, p.lookupMax).max;
-      if (p.lookupMin > 0) cfg.prompt_lookup_min = resolveLookup(p.lookupMin, p.lookupMax).min;
+      const { min, max } = resolveLookup(p.lookupMin, p.lookupMax);
+      // Only one key set: vLLM copies it to the other, so that one key is enough. Neither set:
+      // older vLLM used 5 and 5, newer vLLM raises ("Either prompt_lookup_max or
+      // prompt_lookup_min must be provided"), so both are written out.
+      if (p.lookupMin === 0 && p.lookupMax === 0) return { ...cfg, prompt_lookup_min: min, prompt_lookup_max: max };
+      if (p.lookupMax > 0) cfg.prompt_lookup_max = max;
+      if (p.lookupMin > 0) cfg.prompt_lookup_min = min;
       return cfg;
     }
     case 'suffix':
@@ -50,11 +58,23 @@ export function vllmSpeculativeConfig(p: SimParams): Record<string, string | num
         suffix_decoding_min_token_prob: p.minTokenProb,
       };
     case 'mtp':
-      return { method: 'mtp', num_speculative_tokens: Math.min(p.gamma, p.heads) };
+      return { method: 'mtp', num_speculative_tokens: Math.min(p.gamma, p.heads), draft_sample_method: drafting(p) };
+    case 'medusa':
+      // vLLM's Medusa proposer takes the heads' argmax (vllm/v1/spec_decode/medusa.py).
+      return { method: 'medusa', model: 'YOUR/medusa-heads', num_speculative_tokens: Math.min(p.gamma, p.heads) };
     case 'tree':
       // vLLM verifies a chain: the tree's depth becomes the number of speculative tokens.
       return { method: 'eagle', model: 'YOUR/eagle-draft-model', num_speculative_tokens: p.depth };
   }
+}
+
+/**
+ * vLLM's draft_sample_method (vllm/config/speculative.py): "greedy" (the default) drafts the argmax
+ * and treats the draft probabilities as one-hot in rejection sampling; "probabilistic" samples
+ * from q and keeps its probabilities for the ratio test (Leviathan's rule).
+ */
+function drafting(p: SimParams): string {
+  return p.draftSampling === 'argmax' ? 'greedy' : 'probabilistic';
 }
 
 function pyValue(v: string | number): string {
@@ -89,7 +109,11 @@ export function engineSnippets(p: SimParams): EngineSnippets {
       sglang = `${base} \\\n  --speculative-algorithm STANDALONE \\\n  --speculative-draft-model-path YOUR/draft-model \\\n  --speculative-num-steps ${p.gamma} \\\n  --speculative-eagle-topk 1 \\\n  --speculative-num-draft-tokens ${p.gamma + 1}`;
       break;
     case 'tree':
-      sglang = `${base} \\\n  --speculative-algorithm EAGLE \\\n  --speculative-draft-model-path YOUR/eagle-draft-model \\\n  --speculative-num-steps ${p.depth} \\\n  --speculative-eagle-topk ${p.topk} \\\n  --speculative-num-draft-tokens ${p.draftTokens}`;
+      // SGLang counts the root (the last verified token) in --speculative-num-draft-tokens: its
+      // organize_draft_results keeps topk(scores, num_draft_token - 1) drafted nodes
+      // (sgl-project/sglang python/sglang/srt/speculative/eagle_utils.py). draftTokens counts
+      // drafted nodes only, so the flag is draftTokens + 1, as the chain's is gamma + 1.
+      sglang = `${base} \\\n  --speculative-algorithm EAGLE \\\n  --speculative-draft-model-path YOUR/eagle-draft-model \\\n  --speculative-num-steps ${p.depth} \\\n  --speculative-eagle-topk ${p.topk} \\\n  --speculative-num-draft-tokens ${p.draftTokens + 1}`;
       notes.push('treeChain');
       break;
     case 'ngram':
@@ -100,14 +124,19 @@ export function engineSnippets(p: SimParams): EngineSnippets {
       const n = Math.min(p.gamma, p.heads);
       sglang = `${base} \\\n  --speculative-algorithm EAGLE \\\n  --speculative-num-steps ${n} \\\n  --speculative-eagle-topk 1 \\\n  --speculative-num-draft-tokens ${n + 1}`;
       notes.push('mtpModel');
-      notes.push('medusa');
       break;
     }
+    case 'medusa':
+      sglang = null;
+      notes.push('medusa');
+      break;
     case 'suffix':
       sglang = null;
       notes.push('noSuffix');
       break;
   }
   if (p.acceptance === 'typical') notes.push('typical');
+  if (p.method === 'draft' || p.method === 'mtp') notes.push('draftSampleMethod');
+  if (p.method === 'medusa' && p.draftSampling === 'sampled') notes.push('medusaArgmax');
   return { vllmOffline, vllmServe, sglang, notes };
 }

@@ -1,10 +1,11 @@
 /** The simulation core's public surface: drivers import from here. */
 
+export { refusals, settleParams } from './conflicts';
 export * from './params';
 export { makeStreams } from './rng';
 export { drain, generatedTokens, type RunResult, runGeneration, runSteps, runToJson, type TraceJson, traceToJson } from './run';
 export { type SampleResult, type SequenceCount, sampleSequences } from './sample';
-export { initialState, MAX_GAMMA, makeSetup, type RunSetup, type SimState, step } from './step';
+export { initialState, MAX_GAMMA, makeProposer, makeSetup, type RunSetup, type SimState, settle, step } from './step';
 export { type RunSummary, summarize } from './summary';
 export { SweepAccumulator, type SweepPoint, sweep, sweepPoint } from './sweep';
 export * from './theory';
@@ -46,3 +47,8 @@ export {
 } from './roofline';
 export { SCENARIOS } from './scenarios';
 export { type SweepProgress, sweepSteps } from './sweep';
+
+// The model seam: verification reads Scores; asynchronous (real) models answer with logits.
+
+export { type AsyncProposer, type AsyncSetup, asyncDraftProposer, type LogitModel, runStepsAsync, stepAsync } from './engine/asyncStep';
+export { logitScores, modelScores, shapeLogits, softmax, treeModelScores } from './engine/scores';

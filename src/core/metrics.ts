@@ -5,6 +5,8 @@
  * the average draft acceptance rate, which vLLM prints in percent.
  */
 
+import type { Notice } from './notices';
+
 /** The fits live in metricsFit.ts (kept apart for file size); importers use this module. */
 export { type AlphaFit, alphaFromMeanLength, fitAlpha } from './metricsFit';
 
@@ -50,6 +52,9 @@ export interface ParsedMetrics {
   gamma: number;
   /** round(accepted / (meanAcceptanceLength - 1)); NaN when the mean length is 1. */
   numDrafts: number;
+  /** What looks wrong without making the line unreadable (a rate sum that vLLM's line cannot
+   * have): shown as notices, never a refusal, since the printed values are rounded. */
+  warnings: Notice[];
 }
 
 /** Builds the logged numbers from counts; per-position counts are tail sums of the histogram. */
@@ -207,5 +212,18 @@ export function parseVllmMetrics(line: string): ParsedMetrics | { error: string 
     avgDraftAcceptanceRate: avg,
     gamma: perPosition.length,
     numDrafts: meanLen > 1 ? Math.round(accepted / (meanLen - 1)) : Number.NaN,
+    warnings: rateSumWarnings(meanLen, perPosition),
   };
+}
+
+/**
+ * vLLM divides both the per-position counts and the accepted total by num_drafts
+ * (vllm/v1/spec_decode/metrics.py), so the rates sum to mean acceptance length - 1 exactly before
+ * printing. Printed, each rate is off by at most 0.0005 (%.3f) and the mean length by 0.005 (%.2f).
+ */
+function rateSumWarnings(meanLen: number, perPosition: readonly number[]): Notice[] {
+  const sum = perPosition.reduce((a, b) => a + b, 0);
+  const tolerance = 0.0005 * perPosition.length + 0.005 + 1e-9;
+  if (Math.abs(sum - (meanLen - 1)) <= tolerance) return [];
+  return [{ code: 'metricsRateSum', sum: sum.toFixed(3), expected: String(Number((meanLen - 1).toFixed(2))) }];
 }

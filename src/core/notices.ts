@@ -16,7 +16,10 @@ export type Notice =
   | { code: 'corpusTooLarge'; size: number; limit: number }
   | { code: 'corpusEmpty' }
   | { code: 'alphaClamped'; alpha: number; count: number; total: number }
-  | { code: 'promptDropped'; tokens: string };
+  | { code: 'promptDropped'; tokens: string }
+  | { code: 'cacheFallback'; diff: string }
+  | { code: 'lookupOrder'; min: number; max: number }
+  | { code: 'metricsRateSum'; sum: string; expected: string };
 
 /** A notice's values as strings and numbers, for message templates. */
 export function noticeVars(n: Notice): Record<string, string | number> {
@@ -39,6 +42,10 @@ const EN: { [C in Notice['code']]: string } = {
   corpusEmpty: 'the pasted text is empty; nothing to train on',
   alphaClamped: 'alpha {alpha} is below the smallest target probability at {count} of {total} contexts; there the overlap is that probability',
   promptDropped: 'prompt tokens outside the vocabulary were dropped: {tokens}',
+  cacheFallback: 'the cached forward differed from a full recompute by {diff}; recomputing without the KV cache from now on (slower, still exact)',
+  metricsRateSum:
+    "the per-position rates sum to {sum}, but in vLLM's line they sum to mean acceptance length - 1 = {expected} (up to rounding): was the line edited, or cut short?",
+  lookupOrder: 'prompt_lookup_min={min} must be <= prompt_lookup_max={max}, as vLLM requires (it raises an error); not swapped',
 };
 
 /** Fills a template's {placeholders}. */

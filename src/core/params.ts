@@ -9,7 +9,8 @@ export type CorpusName = 'seed' | 'zh' | 'en' | 'custom';
  * Times in ms; costRatio and verifyCost are fractions of one target pass.
  */
 export interface SimParams {
-  world: WorldKind;
+  /** 'model': real language models (runner now; the page's model world next). */
+  world: WorldKind | 'model';
   corpus: CorpusName;
   /** Prompt text ('' = the world's own prompt). */
   prompt: string;
@@ -37,6 +38,10 @@ export interface SimParams {
   /** Verification cost per extra token checked, as a fraction of a target pass. */
   verifyCost: number;
   acceptance: AcceptanceRule;
+  /** How model-based chain drafters (draft model, MTP, Medusa heads) pick their tokens:
+   * 'sampled' from q and verified with min(1, p/q) (Leviathan), or 'argmax' and verified as a
+   * point mass, accept with probability p(x) (vLLM v1's default, draft_sample_method "greedy"). */
+  draftSampling: 'sampled' | 'argmax';
   seed: number;
   /** ngram: vLLM prompt_lookup_min / prompt_lookup_max (0 = not set: vLLM's defaulting). */
   lookupMin: number;
@@ -45,7 +50,8 @@ export interface SimParams {
   maxDepth: number;
   specFactor: number;
   minTokenProb: number;
-  /** mtp: number of heads, and (synthetic world) each next head's acceptance factor. */
+  /** mtp / medusa: number of MTP modules or Medusa heads, and (synthetic world) each next
+   * one's acceptance factor. */
   heads: number;
   headDecay: number;
   /** tree: SGLang speculative-eagle-topk, speculative-num-steps, speculative-num-draft-tokens. */
@@ -63,6 +69,15 @@ export interface SimParams {
   modelB: number;
   draftB: number;
   bytesPerParam: number;
+  /** Model world: hub ids or local folders of the target and the draft model. */
+  targetModel: string;
+  draftModel: string;
+  /** Model world: where the forwards run (auto: WebGPU if there, else wasm; Node: CPU). */
+  device: 'auto' | 'webgpu' | 'wasm';
+  /** Model world: weight format (auto: q4f16 on WebGPU with shader-f16, q4 otherwise; fp32 in Node). */
+  dtype: 'auto' | 'fp32' | 'q4' | 'q4f16' | 'q8';
+  /** Model world: wrap the prompt in the model's chat template (instruct models), 1 = on. */
+  chat: number;
 }
 
 /** Built-in scenarios where the methods differ. */
@@ -92,6 +107,7 @@ export const DEFAULT_PARAMS: Readonly<SimParams> = Object.freeze({
   costRatio: 0.05,
   verifyCost: 0,
   acceptance: 'standard',
+  draftSampling: 'sampled',
   seed: 1,
   lookupMin: 0,
   lookupMax: 0,
@@ -110,6 +126,11 @@ export const DEFAULT_PARAMS: Readonly<SimParams> = Object.freeze({
   modelB: 70,
   draftB: 1,
   bytesPerParam: 2,
+  targetModel: 'HuggingFaceTB/SmolLM2-360M-Instruct',
+  draftModel: 'HuggingFaceTB/SmolLM2-135M-Instruct',
+  device: 'auto',
+  dtype: 'auto',
+  chat: 1,
 });
 
 /** The parameter table, declared once: the URL codec and the runner both read it. */
@@ -117,7 +138,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'world', kind: 'enum', values: ['seed', 'ngram', 'synthetic'] },
   { key: 'corpus', kind: 'enum', values: ['seed', 'zh', 'en', 'custom'] },
   { key: 'prompt', kind: 'string', maxLength: 2000 },
-  { key: 'method', kind: 'enum', values: ['autoregressive', 'draft', 'ngram', 'suffix', 'mtp', 'tree'] },
+  { key: 'method', kind: 'enum', values: ['autoregressive', 'draft', 'ngram', 'suffix', 'mtp', 'medusa', 'tree'] },
   { key: 'gamma', kind: 'int', min: 1, max: 16 },
   { key: 'length', kind: 'int', min: 1, max: 2000 },
   { key: 'temperature', kind: 'float', min: 0, max: 5 },
@@ -131,6 +152,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'costRatio', kind: 'float', min: 0, max: 10 },
   { key: 'verifyCost', kind: 'float', min: 0, max: 10 },
   { key: 'acceptance', kind: 'enum', values: ['standard', 'pgeq', 'typical'] },
+  { key: 'draftSampling', kind: 'enum', values: ['sampled', 'argmax'] },
   { key: 'seed', kind: 'int', min: 0, max: 2147483647 },
   { key: 'lookupMin', kind: 'int', min: 0, max: 16 },
   { key: 'lookupMax', kind: 'int', min: 0, max: 16 },
@@ -149,6 +171,11 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'modelB', kind: 'float', min: 0.1, max: 2000 },
   { key: 'draftB', kind: 'float', min: 0.01, max: 500 },
   { key: 'bytesPerParam', kind: 'float', min: 0.25, max: 4 },
+  { key: 'targetModel', kind: 'string', maxLength: 200 },
+  { key: 'draftModel', kind: 'string', maxLength: 200 },
+  { key: 'device', kind: 'enum', values: ['auto', 'webgpu', 'wasm'] },
+  { key: 'dtype', kind: 'enum', values: ['auto', 'fp32', 'q4', 'q4f16', 'q8'] },
+  { key: 'chat', kind: 'int', min: 0, max: 1 },
 ];
 
 /** The outcome of reading one raw value against its spec. */

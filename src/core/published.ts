@@ -1,4 +1,4 @@
-import { alphaFromTau, expectedSpeedup } from './theory';
+import { expectedSpeedup } from './theory';
 
 /** A published operating point (algorithms.md section 2), with what the source reports. */
 export interface PublishedPoint {
@@ -14,6 +14,9 @@ export interface PublishedPoint {
   c: number | null;
   /** The speedup the source measured. */
   speedup: number | null;
+  /** For a tau-only row: whether the method verifies a chain or a tree per pass (tau is
+   * compared with runs of the same structure, never turned into a chain alpha). */
+  structure?: 'chain' | 'tree';
   note?: string;
 }
 
@@ -31,22 +34,22 @@ export const PUBLISHED: readonly PublishedPoint[] = [
   },
   {
     id: 'lev-small-t1',
-    source: 'Leviathan et al. 2023, Table 2',
+    source: 'Leviathan et al. 2023, Table 2/4',
     setting: 'T5-XXL / T5-small, En-De, T=1',
     gamma: 7,
     alpha: 0.62,
     tau: null,
-    c: null,
+    c: 0.02,
     speedup: 2.6,
   },
   {
     id: 'lev-base-t0',
-    source: 'Leviathan et al. 2023, Table 2',
+    source: 'Leviathan et al. 2023, Table 2/4',
     setting: 'T5-XXL / T5-base, En-De, T=0',
     gamma: 7,
     alpha: 0.8,
     tau: null,
-    c: null,
+    c: 0.04,
     speedup: 2.8,
   },
   {
@@ -61,12 +64,12 @@ export const PUBLISHED: readonly PublishedPoint[] = [
   },
   {
     id: 'lev-cnndm',
-    source: 'Leviathan et al. 2023, Table 2',
+    source: 'Leviathan et al. 2023, Table 2/4',
     setting: 'T5-XXL / T5-small, CNN/DM, T=0',
     gamma: 5,
     alpha: 0.65,
     tau: null,
-    c: null,
+    c: 0.02,
     speedup: 3.1,
   },
   { id: 'lev-bigram', source: 'Leviathan et al. 2023, §3.6', setting: 'T5-XXL / bigram, En-De', gamma: 3, alpha: 0.2, tau: null, c: 0, speedup: 1.25 },
@@ -79,6 +82,7 @@ export const PUBLISHED: readonly PublishedPoint[] = [
     tau: 2.27,
     c: null,
     speedup: 1.93,
+    structure: 'chain',
   },
   {
     id: 'eagle2-pld',
@@ -89,6 +93,7 @@ export const PUBLISHED: readonly PublishedPoint[] = [
     tau: 1.63,
     c: null,
     speedup: 1.58,
+    structure: 'chain',
   },
   {
     id: 'eagle2-medusa',
@@ -99,6 +104,7 @@ export const PUBLISHED: readonly PublishedPoint[] = [
     tau: 2.59,
     c: null,
     speedup: 2.07,
+    structure: 'tree',
   },
   {
     id: 'eagle2-eagle2',
@@ -109,8 +115,19 @@ export const PUBLISHED: readonly PublishedPoint[] = [
     tau: 4.83,
     c: null,
     speedup: 4.26,
+    structure: 'tree',
   },
-  { id: 'eagle3', source: 'EAGLE-3, Table 1', setting: 'Llama-3.1-8B, MT-bench, T=0, EAGLE-3', gamma: null, alpha: null, tau: 6.13, c: null, speedup: 4.4 },
+  {
+    id: 'eagle3',
+    source: 'EAGLE-3, Table 1',
+    setting: 'Llama-3.1-8B, MT-bench, T=0, EAGLE-3',
+    gamma: null,
+    alpha: null,
+    tau: 6.13,
+    c: null,
+    speedup: 4.4,
+    structure: 'tree',
+  },
   {
     id: 'dsv3-mtp',
     source: 'DeepSeek-V3, §5.4.3',
@@ -122,27 +139,20 @@ export const PUBLISHED: readonly PublishedPoint[] = [
     speedup: 1.8,
     note: 'reported as 1.8x tokens per second',
   },
-  {
-    id: 'suffix',
-    source: 'SuffixDecoding',
-    setting: 'Llama-3.1-8B, AgenticSQL, suffix tree',
-    gamma: null,
-    alpha: null,
-    tau: 7.3,
-    c: null,
-    speedup: 5.3,
-    note: 'mean accepted 6.3, so tau = 7.3',
-  },
 ];
 
 /**
  * What specplay can say about a published point: with alpha, gamma and c, the predicted speedup
- * (Leviathan's formula); with only tau, the chain-equivalent alpha at `gamma` (the point's own
- * gamma, else the one given), and no speedup: the source does not give what it would need.
+ * (Leviathan's formula). A tau-only row (mean tokens per pass of a tree or of a chain at a gamma
+ * the source does not give) is shown as tau, to compare with runs of the same structure: turning
+ * a tree's tau into a chain alpha at some gamma means nothing (EAGLE-2's 4.83 would be alpha 0.98
+ * at gamma 4 and 0.80 at gamma 16).
  */
-export function explainPublished(p: PublishedPoint, gamma: number): { alpha: number | null; predicted: number | null; gamma: number } {
+export function explainPublished(
+  p: PublishedPoint,
+  gamma: number,
+): { alpha: number | null; predicted: number | null; gamma: number; tau: number | null; structure: 'chain' | 'tree' | null } {
   const g = p.gamma ?? gamma;
-  if (p.alpha !== null) return { alpha: p.alpha, predicted: p.c !== null && p.gamma !== null ? expectedSpeedup(p.alpha, p.gamma, p.c) : null, gamma: g };
-  if (p.tau !== null) return { alpha: p.tau >= g + 1 ? null : alphaFromTau(p.tau, g), predicted: null, gamma: g };
-  return { alpha: null, predicted: null, gamma: g };
+  const predicted = p.alpha !== null && p.c !== null && p.gamma !== null ? expectedSpeedup(p.alpha, p.gamma, p.c) : null;
+  return { alpha: p.alpha, predicted, gamma: g, tau: p.tau, structure: p.structure ?? null };
 }

@@ -2,12 +2,12 @@ import type { SimParams } from './params';
 import { makeStreams } from './rng';
 import { initialState, makeSetup, type SimState, step } from './step';
 import { tokenizerFor } from './tokenizer';
-import type { StepEvent, Tokenizer, World } from './types';
+import type { StepEvent, TextWorld, Tokenizer, World } from './types';
 import type { PreparedWorld } from './worlds';
 
 /** A finished generation: the world it ran in, every step's event and the final state. */
 export interface RunResult {
-  readonly world: World;
+  readonly world: TextWorld;
   readonly events: StepEvent[];
   readonly state: SimState;
 }

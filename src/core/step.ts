@@ -1,13 +1,14 @@
-import { argmax, sample, topEntries } from './dist';
+import { modelScores, treeModelScores } from './engine/scores';
 import type { SimParams } from './params';
 import { draftModelProposer } from './proposers/draftModel';
+import { medusaProposer } from './proposers/medusa';
 import { mtpProposer } from './proposers/mtp';
 import { ngramProposer } from './proposers/ngramLookup';
 import { globalSuffixTrie, SUFFIX_DEFAULTS, suffixProposer } from './proposers/suffix';
 import type { SuffixTrie } from './proposers/suffixTree';
 import { treeProposer } from './proposers/tree';
-import type { Proposal, Proposer, RngStreams, StepEvent, TokenId, World } from './types';
-import { TOP_K, verifyChain } from './verify';
+import type { Proposal, Proposer, RngStreams, Scores, StepEvent, TextWorld, TokenId, World } from './types';
+import { verifyChain } from './verify';
 import { verifyTree } from './verifyTree';
 
 /** Everything a run has done so far. Counters follow vLLM's spec-decode metrics. */
@@ -37,10 +38,10 @@ export interface SimState {
 }
 
 /** The fixed parts of a run: its world, its proposer and the parameters that matter per step. */
-export interface RunSetup {
-  readonly world: World;
+export interface RunSetup<W extends TextWorld = World, P = Proposer> {
+  readonly world: W;
   /** null for autoregressive decoding. */
-  readonly proposer: Proposer | null;
+  readonly proposer: P | null;
   readonly params: Readonly<SimParams>;
   readonly greedy: boolean;
 }
@@ -52,25 +53,36 @@ export function makeProposer(world: World, params: Readonly<SimParams>): Propose
       return null;
     case 'draft':
       if (world.draft === null) throw new Error(`the ${world.kind} world has no draft model`);
-      return draftModelProposer(world.draft, world.eos, params.costRatio);
+      return draftModelProposer(world.draft, world.eos, params.costRatio, params.draftSampling === 'argmax');
     case 'ngram':
-      return ngramProposer(params.lookupMin, params.lookupMax, params.targetMs);
-    case 'suffix': {
-      const settings = { ...SUFFIX_DEFAULTS, maxDepth: params.maxDepth, specFactor: params.specFactor, minTokenProb: params.minTokenProb };
-      let global = globalTries.get(world.history);
-      if (global === undefined || global.depth !== settings.maxDepth) {
-        global = globalSuffixTrie(world.history, settings);
-        globalTries.set(world.history, global);
-      }
-      return suffixProposer(settings, world.history.length > 0 ? global : null, params.targetMs);
-    }
+    case 'suffix':
+      return lookupProposer(world, params);
     case 'mtp':
-      if (world.heads === null) throw new Error(`the ${world.kind} world has no prediction heads`);
-      return mtpProposer(world.heads, params.heads, params.costRatio);
+      if (world.mtpModules === null) throw new Error(`the ${world.kind} world has no MTP modules`);
+      return mtpProposer(world.mtpModules, params.heads, params.costRatio, params.draftSampling === 'argmax');
+    case 'medusa':
+      if (world.medusaHeads === null) throw new Error(`the ${world.kind} world has no Medusa heads`);
+      return medusaProposer(world.medusaHeads, params.heads, params.draftSampling === 'argmax');
     case 'tree':
       if (world.draft === null) throw new Error(`the ${world.kind} world has no draft model`);
       return treeProposer(world.draft, { depth: params.depth, topk: params.topk, draftTokens: params.draftTokens, mode: params.treeMode }, params.costRatio);
   }
+}
+
+/**
+ * The proposers that read only token ids (n-gram prompt lookup, suffix decoding): they work
+ * unchanged over any world, a real model's included.
+ */
+export function lookupProposer(world: TextWorld, params: Readonly<SimParams>): Proposer {
+  if (params.method === 'ngram') return ngramProposer(params.lookupMin, params.lookupMax, params.targetMs);
+  if (params.method !== 'suffix') throw new Error(`${params.method} is not a lookup method`);
+  const settings = { ...SUFFIX_DEFAULTS, maxDepth: params.maxDepth, specFactor: params.specFactor, minTokenProb: params.minTokenProb };
+  let global = globalTries.get(world.history);
+  if (global === undefined || global.depth !== settings.maxDepth) {
+    global = globalSuffixTrie(world.history, settings);
+    globalTries.set(world.history, global);
+  }
+  return suffixProposer(settings, world.history.length > 0 ? global : null, params.targetMs, world.prompt.length);
 }
 
 /** Global suffix tries per session history (built once, shared by runs). */
@@ -83,7 +95,7 @@ export function makeSetup(world: World, params: Readonly<SimParams>): RunSetup {
 }
 
 /** The state before the first step. */
-export function initialState(world: World): SimState {
+export function initialState(world: TextWorld): SimState {
   return {
     tokens: [...world.prompt],
     len: world.prompt.length,
@@ -107,40 +119,62 @@ export const MAX_GAMMA = 16;
 
 const NO_PROPOSAL: Proposal = { tokens: [], q: [], draftCost: 0 };
 
+/** The token buffer a step may write into: the state's own when it is the latest owner, else a
+ * copy (copy-on-write). Entries from `state.len` on are scratch space for drafts. */
+export function scratch(state: SimState): TokenId[] {
+  return state.tokens.length === state.len ? state.tokens : state.tokens.slice(0, state.len);
+}
+
+/** How many tokens this step may draft: gamma, never past the world's own end (the notebook's
+ * min(k, remaining)); the length budget is checked after the step, whose emitted tokens all count.
+ * A tree's budget is its depth (gamma is not its parameter): the proposer reads it as the deepest
+ * level to draft. */
+export function draftBudget(setup: RunSetup<TextWorld, { readonly method: string }>, state: SimState): number {
+  const { proposer, params } = setup;
+  if (proposer === null) return 0;
+  const budget = proposer.method === 'tree' ? params.depth : params.gamma;
+  return Math.max(0, Math.min(budget, setup.world.maxNewTokens - (state.len - state.promptLen)));
+}
+
 /**
- * One target forward pass: propose (maybe nothing), verify, emit. Pure apart from the random
- * streams it draws from; every driver (animation, sweeps, runner, tests) calls this.
- * `state.tokens` is reused when this state is its latest owner, else copied (copy-on-write).
+ * One target forward pass over a simulated world: propose (maybe nothing), score, verify, emit.
+ * Pure apart from the random streams it draws from; the animation, sweeps, runner and tests
+ * drive it. Real models take the same path through stepAsync (engine/asyncStep.ts): both end
+ * in `settle`, so verification and bookkeeping are one code.
  */
 export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDetail = true): { state: SimState; event: StepEvent } {
+  const buf = scratch(state);
+  const gamma = draftBudget(setup, state);
+  const proposal = gamma === 0 || setup.proposer === null ? NO_PROPOSAL : setup.proposer.propose(buf, state.len, gamma, rng.draft);
+  const target = setup.world.target;
+  const scores = proposal.parents ? treeModelScores(target, buf, state.len, proposal) : modelScores(target, buf, state.len, proposal.tokens.length + 1);
+  return settle(setup, state, buf, proposal, scores, rng, withDetail);
+}
+
+/**
+ * The second half of every step, simulated or real: verify the proposal against the target's
+ * scores, cut at end-of-text, commit the emitted tokens into `buf` and count. `buf` is
+ * scratch(state) with the drafts after state.len.
+ */
+export function settle(
+  setup: RunSetup<TextWorld, unknown>,
+  state: SimState,
+  buf: TokenId[],
+  proposal: Proposal,
+  scores: Scores,
+  rng: RngStreams,
+  withDetail: boolean,
+): { state: SimState; event: StepEvent } {
   const { world, proposer, params, greedy } = setup;
   const start = state.len - state.promptLen;
-  const buf = state.tokens.length === state.len ? state.tokens : state.tokens.slice(0, state.len);
-  // Never draft past the world's own end (the notebook's min(k, remaining)); the length
-  // budget is checked after the step, whose emitted tokens all count.
-  const gamma = Math.max(0, Math.min(params.gamma, world.maxNewTokens - start));
-  const proposal = proposer === null || gamma === 0 ? NO_PROPOSAL : proposer.propose(buf, state.len, gamma, rng.draft);
-  let emitted: TokenId[];
-  let emittedKinds: StepEvent['emittedKinds'];
-  let verdicts: StepEvent['verdicts'] = [];
-  let positions: StepEvent['positions'] = null;
-  let accepted = 0;
-  let overlapSum = 0;
-  let overlapCount = 0;
-  let rejected = false;
+  // Autoregressive decoding is a chain of nothing: the target's own token from row 0.
+  const v = proposal.parents
+    ? verifyTree(scores, proposal, greedy, rng, withDetail, params.acceptance)
+    : verifyChain(scores, proposal, greedy, params.acceptance, rng, withDetail);
+  const { verdicts, positions, accepted, overlapSum, overlapCount, rejected } = v;
+  let { emitted, emittedKinds } = v;
   let info = proposal.info;
-  if (proposer === null) {
-    const p = world.target.dist(buf, state.len);
-    emitted = [greedy ? argmax(p) : sample(p, rng.target)];
-    emittedKinds = ['target'];
-    if (withDetail) positions = [{ p: topEntries(p, TOP_K), q: [], token: null, pToken: 0, qToken: 0, overlap: 0, u: null, residual: null }];
-  } else {
-    const v = proposal.parents
-      ? verifyTree(world.target, buf, state.len, proposal, greedy, rng, withDetail)
-      : verifyChain(world.target, buf, state.len, proposal, greedy, params.acceptance, rng, withDetail);
-    ({ emitted, emittedKinds, verdicts, positions, accepted, overlapSum, overlapCount, rejected } = v);
-    if ('path' in v) info = { ...proposal.info, tree: { ...(proposal.info?.tree as object), parents: proposal.parents, path: v.path } };
-  }
+  if ('path' in v) info = { ...proposal.info, tree: { ...(proposal.info?.tree as object), parents: proposal.parents, path: v.path } };
   // End of text: the EOS token and anything after it are not output.
   let finished = false;
   let endOfText = false;
@@ -185,6 +219,7 @@ export function step(setup: RunSetup, state: SimState, rng: RngStreams, withDeta
     emittedKinds,
     positions,
     timeMs,
+    ...(scores.wallMs === undefined ? {} : { wall: { draftMs: proposal.wallMs ?? [], targetMs: scores.wallMs } }),
     greedy,
     start,
     finished,

@@ -1,7 +1,7 @@
 import type { SimParams } from './params';
 import { runGeneration } from './run';
 import { RatioStat } from './stats';
-import { MAX_GAMMA } from './step';
+import { MAX_GAMMA, type SimState } from './step';
 import { expectedAcceptanceRate, expectedSpeedup, expectedTokensPerStep } from './theory';
 import type { PreparedWorld } from './worlds';
 
@@ -54,7 +54,8 @@ export class SweepAccumulator {
   private trials = 0;
 
   constructor(
-    private readonly prepared: PreparedWorld,
+    /** The simulated world runTrials draws from (null: trials are added with `add`). */
+    private readonly prepared: PreparedWorld | null,
     private readonly params: Readonly<SimParams>,
   ) {}
 
@@ -62,23 +63,26 @@ export class SweepAccumulator {
    * (common random numbers: the same trial sees the same world at every gamma). */
   runTrials(from: number, to: number): void {
     const p = this.params;
-    for (let t = from; t < to; t++) {
-      const { state: s } = runGeneration(this.prepared, p, `${p.seed}/${t}`, false);
-      // End-of-text counts as a produced token (it took a pass) though it is not output.
-      const tokens = s.len - s.promptLen + s.eos;
-      this.tps.add(tokens, s.passes);
-      this.rate.add(s.accepted, s.drafted);
-      // Autoregressive time of these tokens over speculative time: a ratio of sums too.
-      this.speed.add(tokens * p.targetMs, s.timeMs);
-      this.steps += s.passes;
-      this.drafted += s.drafted;
-      this.accepted += s.accepted;
-      this.drafts += s.drafts;
-      this.overlapSum += s.overlapSum;
-      this.overlapCount += s.overlapCount;
-      for (let i = 0; i < this.hist.length; i++) this.hist[i] += s.acceptedHist[i];
-      this.trials++;
-    }
+    const prepared = this.prepared;
+    if (prepared === null) throw new Error('runTrials needs a simulated world');
+    for (let t = from; t < to; t++) this.add(runGeneration(prepared, p, `${p.seed}/${t}`, false).state);
+  }
+
+  /** Counts one finished trial (a real-model run's final state comes in here too). */
+  add(s: SimState): void {
+    const p = this.params;
+    const tokens = s.len - s.promptLen + s.eos;
+    this.tps.add(tokens, s.passes);
+    this.rate.add(s.accepted, s.drafted);
+    this.speed.add(tokens * p.targetMs, s.timeMs);
+    this.steps += s.passes;
+    this.drafted += s.drafted;
+    this.accepted += s.accepted;
+    this.drafts += s.drafts;
+    this.overlapSum += s.overlapSum;
+    this.overlapCount += s.overlapCount;
+    for (let i = 0; i < this.hist.length; i++) this.hist[i] += s.acceptedHist[i];
+    this.trials++;
   }
 
   /** The point so far. */

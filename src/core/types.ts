@@ -2,7 +2,7 @@ import type { Notice } from './notices';
 
 /**
  * The simulation core's shared types. Every method (draft model, n-gram lookup, suffix tree,
- * MTP/Medusa heads, token trees) fits these shapes; drivers (worker, CLI, tests) only see them.
+ * MTP modules, Medusa heads, token trees) fits these shapes; drivers (worker, CLI, tests) only see them.
  */
 
 /** Index into a world's vocabulary. */
@@ -19,6 +19,27 @@ export type Dist = Float64Array;
 export interface Model {
   readonly vocabSize: number;
   dist(ctx: readonly TokenId[], len: number): Dist;
+  /** Optional fast path: dist(ctx, len)[x] without building the whole distribution. */
+  prob?(ctx: readonly TokenId[], len: number, x: TokenId): number;
+  /** Optional fast path: a draw from dist(ctx, len) (the same distribution, any number of
+   * uniforms from `rng`) without building the whole distribution. */
+  draw?(ctx: readonly TokenId[], len: number, rng: Rng): TokenId;
+}
+
+/**
+ * A target's answer to "score these positions" (one forward pass). Row 0 is the distribution
+ * after the committed context; row r (1..rows-1) the one after proposal node r-1 (for a chain:
+ * after the first r drafted tokens). Distributions are shaped by the sampling parameters.
+ * Verification reads the target only through this.
+ */
+export interface Scores {
+  readonly rows: number;
+  dist(row: number): Dist;
+  prob(row: number, x: TokenId): number;
+  sample(row: number, rng: Rng): TokenId;
+  argmax(row: number): TokenId;
+  /** Measured wall time of the forward pass that produced these rows, ms (real models). */
+  readonly wallMs?: number;
 }
 
 /** How a text is split into tokens and joined back. */
@@ -34,16 +55,15 @@ export interface Vocab {
   readonly ids: ReadonlyMap<string, TokenId>;
 }
 
-/** The models a run speculates over. */
-export interface World {
-  readonly kind: WorldKind;
+/**
+ * What every run's world has, simulated or real: the vocabulary, the prompt and where
+ * generation ends. The step's bookkeeping and verification need no more than this and the
+ * target's Scores.
+ */
+export interface TextWorld {
+  readonly kind: WorldKind | 'model';
   readonly vocab: Vocab;
   readonly tokenizer: Tokenizer;
-  readonly target: Model;
-  /** The draft model (absent where a world has none). */
-  readonly draft: Model | null;
-  /** MTP / Medusa heads: head i's distribution of the token i+1 ahead (null: none). */
-  readonly heads: ((head: number, ctx: readonly TokenId[], len: number) => Dist) | null;
   /** Earlier responses of the session (the suffix method's global cache), as token ids. */
   readonly history: readonly (readonly TokenId[])[];
   /** The prompt as token ids. */
@@ -56,8 +76,26 @@ export interface World {
   readonly notes: readonly Notice[];
 }
 
+/** A simulated world: its models answer synchronously (the sweeps' fast path). */
+export interface World extends TextWorld {
+  readonly kind: WorldKind;
+  readonly target: Model;
+  /** The draft model (absent where a world has none). */
+  readonly draft: Model | null;
+  /**
+   * Medusa heads (parallel): head i's distribution of the token at position len + i, from the
+   * committed context ctx[0..len) only; this step's drafts after len are never read (null: none).
+   */
+  readonly medusaHeads: ((head: number, ctx: readonly TokenId[], len: number) => Dist) | null;
+  /**
+   * MTP modules (chained, DeepSeek-V3 / vLLM "mtp"): module k's distribution of the token at
+   * position len, from ctx[0..len), whose end holds this step's k earlier drafts (null: none).
+   */
+  readonly mtpModules: ((module: number, ctx: readonly TokenId[], len: number) => Dist) | null;
+}
+
 export type WorldKind = 'seed' | 'ngram' | 'synthetic';
-export type MethodKind = 'autoregressive' | 'draft' | 'ngram' | 'suffix' | 'mtp' | 'tree';
+export type MethodKind = 'autoregressive' | 'draft' | 'ngram' | 'suffix' | 'mtp' | 'medusa' | 'tree';
 /** standard = min(1, p/q) with residual resampling (lossless); pgeq = accept iff p >= q
  * (a deliberately wrong rule, for demonstrating a failed lossless check); typical = Medusa's. */
 export type AcceptanceRule = 'standard' | 'pgeq' | 'typical';
@@ -74,6 +112,8 @@ export interface Proposal {
   readonly parents?: number[];
   /** Cost of drafting, in units of one target pass (c per drafted token for a draft model). */
   readonly draftCost: number;
+  /** Measured wall time of each draft forward pass, ms (real models only). */
+  readonly wallMs?: readonly number[];
   /** Method-specific explanation for the UI (matched n-gram, tree path...). */
   readonly info?: Readonly<Record<string, unknown>>;
 }
@@ -138,6 +178,8 @@ export interface StepEvent {
   readonly positions: PositionDetail[] | null;
   /** Modelled time of this step, in ms. */
   readonly timeMs: number;
+  /** Measured wall time of this step's forward passes, ms (real models only). */
+  readonly wall?: { readonly draftMs: readonly number[]; readonly targetMs: number };
   readonly greedy: boolean;
   /** Tokens generated before this step. */
   readonly start: number;

@@ -1,3 +1,4 @@
+import { settleParams } from './conflicts';
 import type { Notice } from './notices';
 import { DEFAULT_PARAMS, PARAM_SPECS, readParam, type SimParams } from './params';
 
@@ -70,7 +71,9 @@ export function decodeHash(hash: string, base: Readonly<SimParams> = DEFAULT_PAR
     params.corpus = 'en';
     notices.push({ code: 'customCorpus' });
   }
-  return { params, view, notices, empty };
+  // Combinations the core refuses (each its own notice) fall back to a safe default.
+  const settled = settleParams(params);
+  return { params: settled.params, view, notices: [...notices, ...settled.notices], empty };
 }
 
 function enc(s: string): string {

@@ -1,14 +1,16 @@
-import { argmax, overlap, residual, sample, sampleResidual, topEntries } from './dist';
-import type { AcceptanceRule, Dist, EmitKind, Model, PositionDetail, Proposal, RngStreams, TokenId, Verdict } from './types';
+import { argmax, overlap, residual, sampleResidual, topEntries } from './dist';
+import type { AcceptanceRule, Dist, EmitKind, PositionDetail, Proposal, RngStreams, Scores, TokenId, Verdict } from './types';
+import { typicalDraw } from './typical';
 
 /** Medusa's typical acceptance: epsilon and delta (Cai et al. 2024 defaults). */
 export const TYPICAL_EPS = 0.09;
 export const TYPICAL_DELTA = 0.3;
 
-/** Typical acceptance threshold min(eps, delta * exp(-H(p))), H in nats. Lossy. */
+/** Typical acceptance threshold min(eps, delta * exp(-H(p))), H in nats. Lossy. H is Medusa's:
+ * -sum p log(p + 1e-5) (FasterDecoding/Medusa medusa/model/utils.py, evaluate_posterior). */
 export function typicalThreshold(p: Dist): number {
   let h = 0;
-  for (let i = 0; i < p.length; i++) if (p[i] > 0) h -= p[i] * Math.log(p[i]);
+  for (let i = 0; i < p.length; i++) if (p[i] > 0) h -= p[i] * Math.log(p[i] + 1e-5);
   return Math.min(TYPICAL_EPS, TYPICAL_DELTA * Math.exp(-h));
 }
 
@@ -57,22 +59,15 @@ function detail(p: Dist, q: Dist | null, token: TokenId | null, u: number | null
 }
 
 /**
- * Verifies a chain proposal whose tokens sit in ctx[len .. len+k) against the target, in one
- * (modelled) forward pass. Speculative sampling: accept x_i if u_i < p(x_i)/q(x_i); at the first
- * rejection emit a sample of norm(max(0, p - q)); if all pass, emit a bonus token from p.
- * Greedy: accept while x_i is the target's argmax, then emit the argmax (the correction / bonus).
- * With nothing proposed, the target samples one token ('target').
+ * Verifies a chain proposal against the target's rows (`scores`: row i is the target's
+ * distribution after the first i drafted tokens, one forward pass for all). Speculative sampling:
+ * accept x_i if u_i < p(x_i)/q(x_i); at the first rejection emit a sample of norm(max(0, p - q));
+ * if all pass, emit a bonus token from p. Greedy: accept while x_i is the target's argmax, then
+ * emit the argmax (the correction / bonus). With nothing proposed, the target samples one token
+ * ('target'). Rows past the first rejection are never read.
+ * Simulated and real targets both verify here: only where `scores` come from differs.
  */
-export function verifyChain(
-  target: Model,
-  ctx: readonly TokenId[],
-  len: number,
-  proposal: Proposal,
-  greedy: boolean,
-  rule: AcceptanceRule,
-  rng: RngStreams,
-  withDetail: boolean,
-): Verification {
+export function verifyChain(scores: Scores, proposal: Proposal, greedy: boolean, rule: AcceptanceRule, rng: RngStreams, withDetail: boolean): Verification {
   const k = proposal.tokens.length;
   const verdicts: Verdict[] = new Array(k).fill('discarded');
   const emitted: TokenId[] = [];
@@ -80,40 +75,47 @@ export function verifyChain(
   const positions: PositionDetail[] | null = withDetail ? [] : null;
   let overlapSum = 0;
   for (let i = 0; i < k; i++) {
-    const p = target.dist(ctx, len + i);
     const x = proposal.tokens[i];
     const q = proposal.q[i];
-    const ov = q === null ? p[x] : overlapOf(p, q);
+    // Only the rule, the detail or sum min(p, q) need the whole row; p(x) alone is O(1) where
+    // the model has a fast path. A point-mass draft's overlap is p(x).
+    const p = withDetail || greedy || rule === 'typical' || q !== null ? scores.dist(i) : null;
+    const px = p === null ? scores.prob(i, x) : p[x];
+    const ov = q === null ? px : overlapOf(p as Dist, q);
     overlapSum += ov;
     let ok: boolean;
     let u: number | null = null;
-    if (greedy) ok = x === argmax(p);
-    else if (rule === 'pgeq') ok = p[x] >= (q === null ? 1 : q[x]);
-    else if (rule === 'typical') ok = p[x] > typicalThreshold(p);
+    if (greedy) ok = x === argmax(p as Dist);
+    else if (rule === 'pgeq') ok = px >= (q === null ? 1 : q[x]);
+    else if (rule === 'typical') ok = px > typicalThreshold(p as Dist);
     else {
       u = rng.accept.next();
-      ok = u < (q === null ? p[x] : p[x] / q[x]);
+      ok = u < (q === null ? px : px / q[x]);
     }
     if (ok) {
       verdicts[i] = 'accepted';
       emitted.push(x);
       emittedKinds.push('accepted');
-      positions?.push(detail(p, q, x, u, ov, null));
+      if (positions !== null) positions.push(detail(p as Dist, q, x, u, ov, null));
       continue;
     }
     verdicts[i] = 'rejected';
+    const full = p ?? scores.dist(i);
     // The residual is built only for display; sampling it needs no array. Typical acceptance
-    // (lossy) emits the target's greedy token instead.
+    // (lossy) draws the target's token as Medusa does, the same way as its bonus.
     const typical = rule === 'typical' && !greedy;
-    const res = greedy || typical || !withDetail ? null : residual(p, q, x);
-    emitted.push(greedy || typical ? argmax(p) : sampleResidual(p, q, x, rng.target));
+    const res = greedy || typical || !withDetail ? null : residual(full, q, x);
+    emitted.push(greedy ? argmax(full) : typical ? typicalDraw(full, typicalThreshold(full), rng.target) : sampleResidual(full, q, x, rng.target));
     emittedKinds.push('resampled');
-    positions?.push(detail(p, q, x, u, ov, res));
+    positions?.push(detail(full, q, x, u, ov, res));
     return { verdicts, emitted, emittedKinds, accepted: i, overlapSum, overlapCount: i + 1, positions, rejected: true };
   }
-  const p = target.dist(ctx, len + k);
-  emitted.push(greedy ? argmax(p) : sample(p, rng.target));
+  if (greedy) emitted.push(scores.argmax(k));
+  else if (rule === 'typical') {
+    const p = scores.dist(k);
+    emitted.push(typicalDraw(p, typicalThreshold(p), rng.target));
+  } else emitted.push(scores.sample(k, rng.target));
   emittedKinds.push(k > 0 ? 'bonus' : 'target');
-  positions?.push(detail(p, null, null, null, 0, null));
+  if (positions !== null) positions.push(detail(scores.dist(k), null, null, null, 0, null));
   return { verdicts, emitted, emittedKinds, accepted: k, overlapSum, overlapCount: k, positions, rejected: false };
 }

@@ -1,26 +1,29 @@
 import { argmax, normalizeInPlace, overlap, sample, topEntries } from './dist';
-import { writePath } from './proposers/tree';
-import type { EmitKind, Model, PositionDetail, Proposal, RngStreams, TokenId, Verdict } from './types';
+import type { AcceptanceRule, EmitKind, PositionDetail, Proposal, RngStreams, Scores, TokenId, Verdict } from './types';
 import { TOP_K, type Verification } from './verify';
+import { verifyTreeTypical } from './verifyTreeTypical';
 
 /**
- * Verifies a token tree in one (modelled) target pass with tree attention. Walking down from
+ * Verifies a token tree in one target pass with tree attention: `scores` row 0 is the target
+ * after the committed context, row i + 1 the target after the path to node i. Walking down from
  * the root, the children of the current node are tried in order, r starting as p. A top-k child
  * is a point mass: accept x with probability r(x), else zero x in r and renormalise. A child
  * sampled from q: accept with min(1, r(x)/q(x)), else r := norm(max(0, r - q)). Both are
  * SpecInfer's rules and lossless. If all fail, emit a sample of what is left of r; after an
  * accepted leaf, a bonus token from p.
  * Greedy: follow the child equal to the target's argmax; otherwise emit the argmax.
+ * `rule` as for chains: 'pgeq' (deliberately wrong) accepts iff r(x) >= q(x) (q = 1 for a
+ * top-k child), 'typical' is Medusa's tree selection (verifyTreeTypical). Greedy ignores it.
  */
 export function verifyTree(
-  target: Model,
-  ctx: readonly TokenId[],
-  len: number,
+  scores: Scores,
   proposal: Proposal,
   greedy: boolean,
   rng: RngStreams,
   withDetail: boolean,
+  rule: AcceptanceRule = 'standard',
 ): Verification & { path: number[] } {
+  if (rule === 'typical' && !greedy) return verifyTreeTypical(scores, proposal, rng, withDetail);
   const parents = proposal.parents as number[];
   const n = proposal.tokens.length;
   const children: number[][] = [[]];
@@ -31,22 +34,12 @@ export function verifyTree(
   const emitted: TokenId[] = [];
   const emittedKinds: EmitKind[] = [];
   const positions: PositionDetail[] | null = withDetail ? [] : null;
-  const buf = ctx as TokenId[];
   const path: number[] = [];
   let overlapSum = 0;
   let overlapCount = 0;
   let cur = -1;
   for (;;) {
-    const depth =
-      cur < 0
-        ? 0
-        : writePath(
-            proposal.tokens.map((token, i) => ({ token, parent: parents[i] })),
-            cur,
-            buf,
-            len,
-          );
-    const p = target.dist(buf, len + depth);
+    const p = scores.dist(cur + 1);
     const kids = children[cur + 1];
     let next = -1;
     let r: Float64Array | null = null;
@@ -71,8 +64,9 @@ export function verifyTree(
         // accept w.p. min(1, r(x)/q(x)), else r := norm(max(0, r - q)) (SpecInfer).
         overlapSum += q === null ? r[x] : overlap(r, q);
         overlapCount++;
-        u = rng.accept.next();
-        if (u < (q === null ? r[x] : r[x] / q[x])) {
+        // 'pgeq' (deliberately wrong) compares r(x) with q(x) and draws no uniform.
+        u = rule === 'pgeq' ? null : rng.accept.next();
+        if (u === null ? r[x] >= (q === null ? 1 : q[x]) : u < (q === null ? r[x] : r[x] / q[x])) {
           next = k;
           break;
         }

@@ -40,7 +40,8 @@ export const en = {
   'method.autoregressive': 'Autoregressive (no speculation)',
   'method.ngram': 'N-gram prompt lookup',
   'method.suffix': 'Suffix decoding',
-  'method.mtp': 'MTP / Medusa heads',
+  'method.mtp': 'MTP (chained modules, DeepSeek-V3)',
+  'method.medusa': 'Medusa heads (parallel)',
   'method.tree': 'Token tree (EAGLE-2 style)',
   'param.scenario': 'Scenario',
   'param.scenario.tip':
@@ -60,8 +61,9 @@ export const en = {
   'param.specFactor.tip': 'vLLM suffix_decoding_max_spec_factor: propose at most match length × this many tokens.',
   'param.minTokenProb': 'Min token prob',
   'param.minTokenProb.tip': 'vLLM suffix_decoding_min_token_prob: stop the path when its running probability falls below this.',
-  'param.heads': 'Heads',
-  'param.heads.tip': 'Number of MTP / Medusa heads; head i predicts the token i+1 ahead (vLLM: num_speculative_tokens for mtp).',
+  'param.heads': 'Heads / modules',
+  'param.heads.tip':
+    'MTP: modules run one after another, each reading the drafts before it, one small pass each (cost c). Medusa: heads all read the committed context at once, head i drafting i+1 ahead, inside the target pass (no extra cost). vLLM: num_speculative_tokens.',
   'param.headDecay': 'Head decay',
   'param.headDecay.tip': 'Synthetic world: each further head’s acceptance is this factor times the previous one’s.',
   'param.topk': 'Top-k',
@@ -69,7 +71,7 @@ export const en = {
   'param.depth': 'Depth',
   'param.depth.tip': 'Drafting steps, the tree’s depth (SGLang --speculative-num-steps).',
   'param.draftTokens': 'Draft tokens',
-  'param.draftTokens.tip': 'Tree nodes verified in one pass (SGLang --speculative-num-draft-tokens).',
+  'param.draftTokens.tip': "Drafted tree nodes verified in one pass; SGLang's --speculative-num-draft-tokens also counts the root, so it is this + 1.",
   'param.gamma': 'gamma',
   'param.gamma.tip': 'Tokens the draft proposes per target pass. vLLM: num_speculative_tokens; SGLang: speculative-num-steps.',
   'param.length': 'Length',
@@ -107,6 +109,11 @@ export const en = {
   'acceptance.standard': 'standard (lossless)',
   'acceptance.pgeq': 'p ≥ q (wrong on purpose)',
   'acceptance.typical': 'typical (Medusa, lossy)',
+  'param.draftSampling': 'Draft sampling',
+  'param.draftSampling.tip':
+    'How the draft model, MTP or Medusa heads pick their tokens: sampled from q and verified with min(1, p/q) (Leviathan), or the argmax of q verified as a point mass, accepted with probability p(x) (vLLM v1 by default: draft_sample_method "greedy").',
+  'draftSampling.sampled': 'sampled from q',
+  'draftSampling.argmax': 'argmax, verified as a point mass (vLLM)',
   // Match and tree views
   matchTitle: 'Where the proposal came from',
   'match.ngram': 'The last {n} tokens also occur earlier; the proposal copies what followed them.',
@@ -195,8 +202,8 @@ export const en = {
   'pub.published': 'Published',
   'pub.specplay': 'specplay',
   'pub.predicted': 'predicts {s}×',
-  'pub.chainAlpha': 'chain-equivalent alpha {a} at gamma {g}',
-  'pub.tauTooHigh': 'tau exceeds what a chain of gamma {g} can give',
+  'pub.tauTree': 'tau {tau} tokens per pass of a tree: compare with a token tree run (tokens per step), not with a chain alpha',
+  'pub.tauChain': 'tau {tau} tokens per pass at a gamma the source does not give: compare with tokens per step of the same method',
   'pub.noPrediction': 'no c given: no prediction',
   'pub.use': 'Use',
   // Engine metrics
@@ -220,9 +227,13 @@ export const en = {
   'exportNote.sglangNgram': "SGLang's NGRAM method has its own n-gram window settings (not vLLM's prompt_lookup_min/max) and runs on CUDA only.",
   'exportNote.mtpModel':
     'MTP needs a model that ships MTP layers (e.g. DeepSeek-V3); SGLang runs them through its EAGLE path. vLLM warns that reusing one MTP layer for more than one token lowers acceptance.',
-  'exportNote.medusa': 'Medusa heads instead: vLLM method "medusa" with a Medusa checkpoint as model; SGLang has no Medusa method.',
+  'exportNote.medusa':
+    'Medusa heads need a Medusa checkpoint as the model of vLLM method "medusa" (vLLM drafts their argmax, one token per head, a chain); SGLang has no Medusa method.',
   'exportNote.noSuffix': "SGLang has no suffix decoding method; vLLM's needs the Arctic Inference package installed.",
   'exportNote.typical': 'Typical acceptance is lossy; the engines above use lossless rejection sampling by default.',
+  'exportNote.medusaArgmax': "vLLM's Medusa proposer always drafts each head's argmax; to compare acceptance with it, set draft sampling to argmax.",
+  'exportNote.draftSampleMethod':
+    'draft_sample_method exists in recent vLLM only; older vLLM v1 always drafts the argmax and verifies it as a point mass (draft probabilities not kept), whatever the page simulates.',
   // Compare
   'compare.run': 'Compare all methods',
   'compare.trials': 'Trials per method',
@@ -344,6 +355,10 @@ export const en = {
   'notice.corpusEmpty': 'the pasted text is empty; nothing to train on',
   'notice.alphaClamped': 'alpha {alpha} is below the smallest target probability at {count} of {total} contexts; there the overlap is that probability',
   'notice.promptDropped': 'prompt tokens outside the vocabulary were dropped: {tokens}',
+  'notice.cacheFallback': 'the cached forward differed from a full recompute by {diff}; recomputing without the KV cache from now on (slower, still exact)',
+  'notice.metricsRateSum':
+    "the per-position rates sum to {sum}, but in vLLM's line they sum to mean acceptance length - 1 = {expected} (up to rounding): was the line edited, or cut short?",
+  'notice.lookupOrder': 'prompt_lookup_min={min} must be <= prompt_lookup_max={max}, as vLLM requires (it raises an error); not swapped',
   dismiss: 'Dismiss',
   computing: 'Computing…',
   workerError: 'The simulation stopped: {message}. A fresh worker was started; your parameters are kept.',

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { type Notice, normalizeParams, type SimParams } from '../core';
+import { type Notice, normalizeParams, type SimParams, settleParams } from '../core';
 import type { Lang } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { PRESETS, START_PARAMS } from './presets';
@@ -32,10 +32,12 @@ export const createParamsSlice: StateCreator<AppState, [], [], ParamsSlice> = (s
   presetNote: null,
   setParam: (key, value) => get().setParams({ [key]: value } as Partial<SimParams>),
   setParams: (p, notices = []) => {
-    const next = normalizeParams({ ...get().params, ...p });
+    // Out-of-range values are clamped; refused combinations fall back, each with a notice.
+    const settled = settleParams(normalizeParams({ ...get().params, ...p }));
+    const next = settled.params;
     // A custom corpus needs its text: without one, fall back to the default corpus.
     if (next.corpus === 'custom' && get().customCorpus === null) next.corpus = 'en';
-    set({ params: next, notices, presetNote: null });
+    set({ params: next, notices: [...notices, ...settled.notices], presetNote: null });
   },
   applyPreset: (id) => {
     const preset = PRESETS.find((p) => p.id === id);

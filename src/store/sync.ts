@@ -1,4 +1,4 @@
-import { decodeHash, encodeHash, type SimParams, type ViewKey } from '../core';
+import { decodeHash, encodeHash, METHODS, type SimParams, type ViewKey } from '../core';
 import { browserLang, type Lang } from '../i18n';
 import { type SimClient, startWorker } from '../worker/client';
 import type { JobChannel } from './jobsSlice';
@@ -32,7 +32,7 @@ export function startSweep(gammas: number[], trials: number, length = useStore.g
 
 /** Runs every method on the current scenario / world with the same seed and cost model. */
 export function startCompare(trials: number): void {
-  const runId = useStore.getState().beginJob('compare', 6 * trials);
+  const runId = useStore.getState().beginJob('compare', METHODS.length * trials);
   client?.send({ type: 'compare', runId, params: useStore.getState().params, trials, ...custom() });
 }
 

@@ -109,6 +109,15 @@ test('engine numbers - a vLLM metrics line is read and fitted; a bad one gets a 
   const alpha = Number(await page.getByTestId('metrics-alpha').textContent());
   assert.ok(alpha > 0.5 && alpha < 0.9);
   assert.match(await page.getByTestId('metrics-output').textContent(), /^SpecDecoding metrics: Mean acceptance length: \d+\.\d\d, /);
+  // The example keeps vLLM's invariant (rates sum to mean length - 1); an edited line is read
+  // with a notice, not refused.
+  assert.equal(await page.getByTestId('metrics-warning').count(), 0);
+  await page
+    .getByTestId('metrics-input')
+    .fill(
+      'SpecDecoding metrics: Mean acceptance length: 2.77, Accepted throughput: 41.20 tokens/s, Drafted throughput: 93.11 tokens/s, Accepted: 412 tokens, Drafted: 931 tokens, Per-position acceptance rate: 0.735, 0.548, 0.386, 0.210, 0.100, Avg Draft acceptance rate: 44.3%',
+    );
+  await page.waitForSelector('[data-testid="metrics-warning"][data-code="metricsRateSum"]');
   await page.getByTestId('metrics-input').fill('SpecDecoding metrics: nonsense');
   assert.ok((await page.getByTestId('metrics-error').textContent()).length > 10);
   await page

@@ -6,7 +6,7 @@ const site = startSite({ before, after });
 
 test('methods - every method runs in the page on the code-editing scenario', async () => {
   const { page, errors } = await openPage(site.browser.context, `${site.server.url}#scenario=code&gamma=5&temperature=0&length=40`);
-  for (const method of ['draft', 'ngram', 'suffix', 'mtp', 'tree', 'autoregressive']) {
+  for (const method of ['draft', 'ngram', 'suffix', 'mtp', 'medusa', 'tree', 'autoregressive']) {
     await page.getByTestId('param-method').selectOption(method);
     await page.waitForFunction((m) => location.hash.includes(`method=${m}`), method);
     await ready(page);

@@ -43,7 +43,7 @@ describe('analysis', () => {
   test('compareMethods - ranks every method on a scenario; lookup methods beat autoregressive on code', () => {
     const p = params({ scenario: 'code', temperature: 0, length: 40, gamma: 5 });
     const rows = compareMethods(prepareWorld(p), p, 2);
-    expect(rows.map((r) => r.method).sort()).toEqual(['autoregressive', 'draft', 'mtp', 'ngram', 'suffix', 'tree']);
+    expect(rows.map((r) => r.method).sort()).toEqual(['autoregressive', 'draft', 'medusa', 'mtp', 'ngram', 'suffix', 'tree']);
     for (let i = 1; i < rows.length; i++) expect(rows[i - 1].point.speedup).toBeGreaterThanOrEqual(rows[i].point.speedup);
     const speed = (m: string) => rows.find((r) => r.method === m)?.point.speedup ?? 0;
     expect(speed('suffix')).toBeGreaterThan(speed('autoregressive'));

@@ -111,10 +111,28 @@ describe('runner', () => {
   });
 
   test('sim - every method runs from the runner', () => {
-    for (const method of ['ngram', 'suffix', 'mtp', 'tree']) {
+    for (const method of ['ngram', 'suffix', 'mtp', 'medusa', 'tree']) {
       const r = sim(['run', '--scenario', 'code', '--method', method, '--length', '20', '--json']);
       expect(r.code, method).toBe(0);
       expect(JSON.parse(r.out).tokens.length).toBeGreaterThanOrEqual(20);
     }
+  });
+
+  test('sim - the model world runs the tiny pair from local folders: run, sample --json, and clear failures', () => {
+    const models = ['--target-model', './public/models/tiny-target', '--draft-model', './public/models/tiny-draft', '--chat', '0'];
+    const s = sim(['sample', '--world', 'model', ...models, '--prompt', 'the cat', '--length', '2', '--samples', '30', '--json']);
+    expect(s.code, s.err).toBe(0);
+    const seqs: { tokens: string[]; count: number }[] = JSON.parse(s.out).sequences;
+    expect(seqs.reduce((a, q) => a + q.count, 0)).toBe(30);
+    expect(seqs.every((q) => q.tokens.length === 2 && q.tokens.every((t) => typeof t === 'string' && t.length === 1))).toBe(true);
+    const r = sim(['run', '--world', 'model', ...models, '--prompt', 'the cat sat', '--method', 'ngram', '--temperature', '0', '--length', '12', '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).tokens.length).toBeGreaterThanOrEqual(12);
+    const missing = sim(['run', '--world', 'model', '--target-model', './no-such-model', '--method', 'ngram']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/no-such-model.*not found/);
+    const tree = sim(['run', '--world', 'model', '--method', 'tree']);
+    expect(tree.code).toBe(2);
+    expect(tree.err).toMatch(/not available with real models/);
   });
 });

@@ -99,8 +99,20 @@ describe('lossless', () => {
   test.each([
     ['ngram lookup, code scenario', params({ scenario: 'code', method: 'ngram', lookupMin: 1, lookupMax: 2, temperature: 1.3, gamma: 3, seed: 2 })],
     ['suffix, chat scenario', params({ scenario: 'chat', method: 'suffix', temperature: 1.3, gamma: 4, seed: 4, prompt: 'to reset your password , open the' })],
-    ['mtp heads, synthetic', params({ world: 'synthetic', method: 'mtp', heads: 3, alpha: 0.7, headDecay: 0.8, vocab: 8, temperature: 1, gamma: 3, seed: 6 })],
-    ['mtp heads, ngram seed corpus', params({ world: 'ngram', corpus: 'seed', method: 'mtp', heads: 2, temperature: 1.5, order: 3, gamma: 2, seed: 8 })],
+    [
+      'draft model, argmax drafts verified as point masses (vLLM), synthetic',
+      params({ world: 'synthetic', draftSampling: 'argmax', alpha: 0.6, vocab: 8, temperature: 1, gamma: 3, seed: 18 }),
+    ],
+    [
+      'medusa heads, synthetic',
+      params({ world: 'synthetic', method: 'medusa', heads: 3, alpha: 0.7, headDecay: 0.8, vocab: 8, temperature: 1, gamma: 3, seed: 6 }),
+    ],
+    ['medusa heads, ngram seed corpus', params({ world: 'ngram', corpus: 'seed', method: 'medusa', heads: 2, temperature: 1.5, order: 3, gamma: 2, seed: 8 })],
+    [
+      'mtp modules, synthetic',
+      params({ world: 'synthetic', method: 'mtp', heads: 3, alpha: 0.7, headDecay: 0.8, vocab: 8, temperature: 1, gamma: 3, seed: 6 }),
+    ],
+    ['mtp modules, ngram seed corpus', params({ world: 'ngram', corpus: 'seed', method: 'mtp', heads: 2, temperature: 1.5, order: 3, gamma: 2, seed: 8 })],
     ['tree, synthetic', params({ world: 'synthetic', method: 'tree', topk: 2, depth: 3, draftTokens: 6, alpha: 0.6, vocab: 8, temperature: 1, seed: 10 })],
     [
       'tree with sampled children, synthetic',

@@ -18,6 +18,8 @@ function parsed(line: string): ParsedMetrics {
   return r;
 }
 
+// A hand-made line (its rates do not sum to mean length - 1, so it parses with a warning;
+// see metricsConsistency.test.ts): the malformed cases below edit it field by field.
 const REAL =
   'INFO 07-21 14:02:11 [metrics.py:86] SpecDecoding metrics: Mean acceptance length: 2.77, Accepted throughput: 41.20 tokens/s, ' +
   'Drafted throughput: 93.11 tokens/s, Accepted: 412 tokens, Drafted: 931 tokens, ' +

@@ -119,10 +119,8 @@ export default function CostPanel() {
                 <td>
                   {e.predicted !== null
                     ? t('pub.predicted', { s: num(e.predicted, 2) })
-                    : row.tau !== null
-                      ? e.alpha !== null
-                        ? t('pub.chainAlpha', { a: num(e.alpha, 3), g: e.gamma })
-                        : t('pub.tauTooHigh', { g: e.gamma })
+                    : e.tau !== null
+                      ? t(e.structure === 'tree' ? 'pub.tauTree' : 'pub.tauChain', { tau: num(e.tau, 2) })
                       : t('pub.noPrediction')}
                 </td>
                 <td>

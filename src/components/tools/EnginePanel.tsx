@@ -1,10 +1,8 @@
 import { useMemo, useState } from 'react';
-import { alphaFromMeanLength, fitAlpha, formatVllmMetrics, metricsFromCounts, parseVllmMetrics } from '../../core';
+import { alphaFromMeanLength, fitAlpha, formatVllmMetrics, metricsFromCounts, noticeVars, parseVllmMetrics } from '../../core';
 import { useStore } from '../../store/store';
 import { useT } from '../useT';
-
-const EXAMPLE =
-  'INFO 07-21 14:02:11 [metrics.py:86] SpecDecoding metrics: Mean acceptance length: 2.77, Accepted throughput: 41.20 tokens/s, Drafted throughput: 93.11 tokens/s, Accepted: 412 tokens, Drafted: 931 tokens, Per-position acceptance rate: 0.735, 0.548, 0.386, 0.210, 0.100, Avg Draft acceptance rate: 44.3%';
+import { METRICS_EXAMPLE } from './metricsExample';
 
 /** Real-engine numbers in and out: read a vLLM metrics line and reproduce it; print our own. */
 export default function EnginePanel() {
@@ -12,7 +10,7 @@ export default function EnginePanel() {
   const events = useStore((s) => s.events);
   const gamma = useStore((s) => s.params.gamma);
   const setParams = useStore((s) => s.setParams);
-  const [line, setLine] = useState(EXAMPLE);
+  const [line, setLine] = useState(METRICS_EXAMPLE);
   const parsed = parseVllmMetrics(line);
   const ok = !('error' in parsed);
   const fit = ok ? fitAlpha(parsed.perPosition) : null;
@@ -45,6 +43,11 @@ export default function EnginePanel() {
         </p>
       ) : (
         <div data-testid="metrics-parsed" data-alpha={fit?.alpha}>
+          {parsed.warnings.map((w) => (
+            <p className="notice" key={w.code} data-testid="metrics-warning" data-code={w.code}>
+              {t(`notice.${w.code}`, noticeVars(w))}
+            </p>
+          ))}
           <dl className="insp-facts">
             <dt>gamma (num_speculative_tokens)</dt>
             <dd>{parsed.gamma}</dd>

@@ -1,5 +1,5 @@
-import { sample } from '../dist';
-import type { Model, Proposal, Proposer, TokenId } from '../types';
+import { argmax, sample } from '../dist';
+import type { Dist, Model, Proposal, Proposer, TokenId } from '../types';
 
 /**
  * A draft model (vLLM method "draft_model"): samples gamma tokens autoregressively from q.
@@ -7,20 +7,24 @@ import type { Model, Proposal, Proposer, TokenId } from '../types';
  * any other (dropping it instead would bias the output: the draft's EOS mass would never be
  * checked against the target's).
  * Drafts are written into `ctx` after `len` (the caller owns that scratch space).
+ * `argmaxDrafts`: draft the argmax of q instead and hand no q to the verifier, which then checks
+ * the token as a point mass (accept with probability p(x)): what vLLM v1 does
+ * (vllm-project/vllm vllm/v1/spec_decode/eagle.py "we always use argmax to sample the draft
+ * tokens"; gpu_model_runner.py calls the rejection sampler with draft_probs None).
  */
-export function draftModelProposer(draft: Model, eos: TokenId | null, costRatio: number): Proposer {
+export function draftModelProposer(draft: Model, eos: TokenId | null, costRatio: number, argmaxDrafts = false): Proposer {
   return {
     method: 'draft',
     propose(ctx, len, gamma, rng): Proposal {
       const buf = ctx as TokenId[];
       const tokens: TokenId[] = [];
-      const q = [];
+      const q: (Dist | null)[] = [];
       for (let i = 0; i < gamma; i++) {
         const d = draft.dist(buf, len + i);
-        const x = sample(d, rng);
+        const x = argmaxDrafts ? argmax(d) : sample(d, rng);
         buf[len + i] = x;
         tokens.push(x);
-        q.push(d);
+        q.push(argmaxDrafts ? null : d);
         if (x === eos) break;
       }
       // Drafting cost: c per drafted token (one small-model pass each).

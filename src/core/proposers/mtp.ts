@@ -1,32 +1,30 @@
-import { sample } from '../dist';
+import { argmax, sample } from '../dist';
 import type { Dist, Proposal, Proposer, TokenId } from '../types';
 
-/**
- * Extra prediction heads (Medusa, or MTP modules used as heads): head i gives the distribution
- * of the token i+1 ahead, from the context the target has seen (`len` tokens); drafts already
- * proposed this step sit in ctx[len .. len+i) for worlds whose heads read them.
- */
-export type HeadsModel = (head: number, ctx: readonly TokenId[], len: number) => Dist;
+/** A world's MTP modules: module k's distribution of the token at `len`, read from ctx[0..len). */
+export type MtpModules = (module: number, ctx: readonly TokenId[], len: number) => Dist;
 
 /**
- * The "mtp" method: one draft token per head, each drawn from its head's distribution (the
- * argmax at temperature 0, where a head's distribution is a point mass). Heads run on the
- * target's last hidden state, so drafting costs about one head per token: `costRatio` each.
+ * The "mtp" method (DeepSeek-V3's multi-token prediction, vLLM method "mtp"): drafts
+ * autoregressively through the MTP module(s), module k reading the k drafts before it (chained).
+ * Each module is one small forward pass: `costRatio` of a target pass per drafted token.
+ * `argmaxDrafts`: vLLM's way, argmax verified as a point mass (see draftModelProposer).
  */
-export function mtpProposer(heads: HeadsModel, count: number, costRatio: number): Proposer {
+export function mtpProposer(modules: MtpModules, count: number, costRatio: number, argmaxDrafts = false): Proposer {
   return {
     method: 'mtp',
     propose(ctx, len, gamma, rng): Proposal {
       const buf = ctx as TokenId[];
       const tokens: TokenId[] = [];
-      const q: Dist[] = [];
+      const q: (Dist | null)[] = [];
       for (let i = 0; i < Math.min(gamma, count); i++) {
-        const d = heads(i, buf, len);
-        const x = sample(d, rng);
+        const d = modules(i, buf, len + i);
+        const x = argmaxDrafts ? argmax(d) : sample(d, rng);
         buf[len + i] = x;
         tokens.push(x);
-        q.push(d);
+        q.push(argmaxDrafts ? null : d);
       }
+      // ms: one small module pass per drafted token, c of a target pass each.
       return { tokens, q, draftCost: costRatio * tokens.length, info: { heads: count } };
     },
   };

@@ -1,11 +1,16 @@
 import type { Proposal, Proposer, TokenId } from '../types';
 
-/** vLLM's prompt_lookup_min / prompt_lookup_max after its defaulting rules (0 = not set). */
+/**
+ * vLLM's prompt_lookup_min / prompt_lookup_max after its defaulting rules (0 = not set): both
+ * unset is 5 and 5 (older vLLM; newer vLLM asks for one), one unset copies the other. min above
+ * max throws, as vLLM raises (vllm/config/speculative.py): callers check `refusals` first.
+ */
 export function resolveLookup(min: number, max: number): { min: number; max: number } {
   if (min === 0 && max === 0) return { min: 5, max: 5 };
   if (min === 0) return { min: max, max };
   if (max === 0) return { min, max: min };
-  return { min: Math.min(min, max), max: Math.max(min, max) };
+  if (min > max) throw new Error(`prompt_lookup_min=${min} must be <= prompt_lookup_max=${max}`);
+  return { min, max };
 }
 
 /** Where a lookup matched: the suffix of length `n` also starts at `start`; the proposal was

@@ -38,27 +38,36 @@ function mergeInto(into: SuffixTrie['root'], from: SuffixTrie['root']): void {
 }
 
 /**
- * SuffixDecoding (vLLM method "suffix"): a local trie over this request's prompt and output,
- * grown as tokens are accepted, and the global trie of earlier responses; the better-scoring
- * path is proposed (it may be shorter than gamma, or empty). q is a point mass.
+ * SuffixDecoding (vLLM method "suffix", ArcticInference's SuffixDecodingCache): a local trie over
+ * this request's prompt and output, and the global tree: the earlier responses plus this
+ * request's own response so far, each its own sequence (add_active_response appends to both
+ * trees). The local result stands unless the global one scores strictly higher
+ * (snowflakedb/ArcticInference arctic_inference/suffix_decoding/cache.py, speculate). The
+ * proposal may be shorter than gamma, or empty. q is a point mass.
+ * `global` is the shared trie of earlier responses (null: none); it is never written to, the
+ * response lives in a trie of its own read together with it.
  */
-export function suffixProposer(s: SuffixSettings, global: SuffixTrie | null, targetMs: number): Proposer {
+export function suffixProposer(s: SuffixSettings, global: SuffixTrie | null, targetMs: number, promptLen = 0): Proposer {
   let local = new SuffixTrie(s.maxDepth);
+  let response = new SuffixTrie(s.maxDepth);
   let followed: readonly TokenId[] | null = null;
+  // max_cached_requests = 0 disables the global tree, the current response included.
+  const globalOn = s.maxCachedRequests !== 0;
   return {
     method: 'suffix',
     propose(ctx, len, gamma): Proposal {
       if (ctx !== followed || len < local.length) {
         local = new SuffixTrie(s.maxDepth);
+        response = new SuffixTrie(s.maxDepth);
         followed = ctx;
       }
       local.extend(ctx, local.length, len);
-      const cands = [
-        speculateFromTrie(local, ctx, len, gamma, s.specFactor, s.minTokenProb, 'local'),
-        global ? speculateFromTrie(global, ctx, len, gamma, s.specFactor, s.minTokenProb, 'global') : null,
-      ].filter((c): c is SuffixCandidate => c !== null);
-      cands.sort((a, b) => b.score - a.score || b.matchLen - a.matchLen);
-      const best = cands[0] ?? null;
+      response.extend(ctx, promptLen + response.length, len);
+      const localBest = speculateFromTrie(local, ctx, len, gamma, s.specFactor, s.minTokenProb, 'local');
+      const tries = global === null ? [response] : [global, response];
+      const globalBest = globalOn ? speculateFromTrie(tries, ctx, len, gamma, s.specFactor, s.minTokenProb, 'global') : null;
+      // Ties keep the local result, whatever the match lengths.
+      const best: SuffixCandidate | null = globalBest !== null && globalBest.score > (localBest?.score ?? 0) ? globalBest : localBest;
       const tokens = best ? best.tokens : [];
       const buf = ctx as TokenId[];
       for (let i = 0; i < tokens.length; i++) buf[len + i] = tokens[i];

@@ -73,10 +73,11 @@ export interface SuffixCandidate {
  * (1..depth-1) whose context suffix is in the trie, walk down following the highest-count child,
  * keeping the running probability; stop under `minTokenProb` or at
  * min(maxSpec, floor(m * specFactor + offset)) tokens. The best score wins; ties go to the
- * longer match.
+ * longer match. `trie` may be several tries read as one (their counts add up): the global tree
+ * over earlier responses and this request's own response, each its own sequence.
  */
 export function speculateFromTrie(
-  trie: SuffixTrie,
+  trie: SuffixTrie | readonly SuffixTrie[],
   ctx: readonly TokenId[],
   len: number,
   maxSpec: number,
@@ -85,33 +86,80 @@ export function speculateFromTrie(
   source: 'local' | 'global',
   offset = 0,
 ): SuffixCandidate | null {
+  const tries = Array.isArray(trie) ? (trie as readonly SuffixTrie[]) : [trie as SuffixTrie];
+  const depth = tries.length > 0 ? tries[0].depth : 0;
   let best: SuffixCandidate | null = null;
-  for (let m = 1; m < trie.depth && m <= len; m++) {
-    let n = trie.find(ctx, len - m, len);
+  for (let m = 1; m < depth && m <= len; m++) {
+    let n = findAll(tries, ctx, len - m, len);
     if (n === null) break; // a longer suffix cannot match if this one does not
-    const limit = Math.min(maxSpec, Math.floor(m * specFactor + offset), trie.depth - m);
+    const limit = Math.min(maxSpec, Math.floor(m * specFactor + offset), depth - m);
     const tokens: TokenId[] = [];
     const probs: number[] = [];
     const counts: [number, number][] = [];
     let prob = 1;
-    while (tokens.length < limit && n.children.size > 0) {
-      let bestTok = -1;
-      let bestChild: SuffixNode | null = null;
-      for (const [tok, child] of n.children)
-        if (bestChild === null || child.count > bestChild.count || (child.count === bestChild.count && tok < bestTok)) {
-          bestTok = tok;
-          bestChild = child;
-        }
-      const p = prob * ((bestChild as SuffixNode).count / n.count);
+    while (tokens.length < limit) {
+      const next = bestChild(n);
+      if (next === null) break;
+      const p = prob * (next.count / n.count);
       if (p < minTokenProb) break;
       prob = p;
-      tokens.push(bestTok);
+      tokens.push(next.token);
       probs.push(prob);
-      counts.push([(bestChild as SuffixNode).count, n.count]);
-      n = bestChild as SuffixNode;
+      counts.push([next.count, n.count]);
+      n = next.nodes;
     }
     const score = probs.reduce((a, b) => a + b, 0);
     if (tokens.length > 0 && (best === null || score >= best.score)) best = { matchLen: m, tokens, probs, counts, score, source };
   }
   return best;
+}
+
+/** The same path in several tries: its nodes (where present) and their summed count. */
+interface NodeSet {
+  nodes: SuffixNode[];
+  count: number;
+}
+
+function findAll(tries: readonly SuffixTrie[], ctx: readonly TokenId[], start: number, end: number): NodeSet | null {
+  const nodes: SuffixNode[] = [];
+  let count = 0;
+  for (const t of tries) {
+    const n = t.find(ctx, start, end);
+    if (n !== null) {
+      nodes.push(n);
+      count += n.count;
+    }
+  }
+  return nodes.length > 0 ? { nodes, count } : null;
+}
+
+/** The highest-count child over the set (ties to the lower token id), or null at a leaf. */
+function bestChild(set: NodeSet): { token: TokenId; count: number; nodes: NodeSet } | null {
+  let token = -1;
+  let count = 0;
+  if (set.nodes.length === 1) {
+    // One trie: no merging (the common case, kept allocation-free).
+    let child: SuffixNode | null = null;
+    for (const [tok, c] of set.nodes[0].children)
+      if (c.count > count || (c.count === count && tok < token)) {
+        token = tok;
+        count = c.count;
+        child = c;
+      }
+    return child === null ? null : { token, count, nodes: { nodes: [child], count } };
+  }
+  const sums = new Map<TokenId, number>();
+  for (const n of set.nodes) for (const [tok, c] of n.children) sums.set(tok, (sums.get(tok) ?? 0) + c.count);
+  for (const [tok, c] of sums)
+    if (c > count || (c === count && tok < token)) {
+      token = tok;
+      count = c;
+    }
+  if (count === 0) return null;
+  const nodes: SuffixNode[] = [];
+  for (const n of set.nodes) {
+    const c = n.children.get(token);
+    if (c !== undefined) nodes.push(c);
+  }
+  return { token, count, nodes: { nodes, count } };
 }

@@ -36,17 +36,20 @@ export function writePath(nodes: readonly { token: TokenId; parent: number }[], 
  * child, so the kept set is a tree). Children are deterministic top-k picks, so the target
  * verifies them as point masses. In 'sample' mode each expanded node gets k children drawn from
  * q instead (kept whole, up to draftTokens nodes), verified with min(1, p/q) as SpecInfer does.
- * Drafting costs one batched draft pass per level.
+ * Drafting costs one batched draft pass per level. `propose`'s gamma is the deepest level
+ * allowed (the room left before the world's end); the tree's own depth is s.depth.
  */
 export function treeProposer(draft: Model, s: TreeSettings, costRatio: number): Proposer {
   return {
     method: 'tree',
-    propose(ctx, len, _gamma, rng): Proposal {
+    propose(ctx, len, maxDepth, rng): Proposal {
       const buf = ctx as TokenId[];
       const nodes: Node[] = [];
       let frontier = [-1];
       let full = false;
-      for (let d = 1; d <= s.depth && !full; d++) {
+      // The step passes the room left before the world's end as maxDepth.
+      const depth = Math.min(s.depth, maxDepth);
+      for (let d = 1; d <= depth && !full; d++) {
         const born: number[] = [];
         for (const parent of frontier) {
           const plen = parent < 0 ? 0 : writePath(nodes, parent, buf, len);

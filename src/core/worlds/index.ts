@@ -58,5 +58,8 @@ export function prepareWorld(params: SimParams, texts: CorpusTexts = {}, onProgr
       const world = ngramWorld(m, params.temperature, params.topP, params.prompt);
       return { at: () => world };
     }
+    case 'model':
+      // Real models answer asynchronously: src/real builds their runs (runStepsAsync).
+      throw new Error('the model world runs real language models: use the real-model engine (src/real), not prepareWorld');
   }
 }

@@ -55,7 +55,7 @@ export interface NgramModels {
   readonly eos: TokenId | null;
   readonly target: KneserNey;
   readonly draft: KneserNey;
-  /** Skip-gram heads for the mtp method, trained lazily (head i predicts i+1 ahead). */
+  /** Skip-gram heads for the Medusa and MTP methods, trained lazily (head i predicts i+1 ahead). */
   readonly heads: SkipGram[];
   readonly seqs: readonly (readonly TokenId[])[];
   readonly history: readonly (readonly TokenId[])[];
@@ -121,7 +121,7 @@ function cachedModel(m: KneserNey, temperature: number, topP: number): Model {
 /** Context length each skip-gram head reads. */
 const HEAD_CONTEXT = 2;
 
-/** Head i of the models, trained on first use (heads are only needed by the mtp method). */
+/** Head i of the models, trained on first use (only the Medusa and MTP methods need them). */
 function headOf(models: NgramModels, i: number): SkipGram {
   const heads = models.heads as SkipGram[];
   while (heads.length <= i) heads.push(trainSkipGram(models.seqs, HEAD_CONTEXT, heads.length, models.vocab.tokens.length, models.bos));
@@ -141,8 +141,11 @@ export function ngramWorld(models: NgramModels, temperature: number, topP: numbe
     tokenizer: corpus.tokenizer,
     target: cachedModel(models.target, temperature, topP),
     draft: cachedModel(models.draft, temperature, topP),
-    // Heads read only the context the target has seen (ctx[0..len)), not this step's drafts.
-    heads: (head, ctx, len) => skipGramDist(headOf(models, head), ctx, len, models.bos, temperature, topP),
+    // Medusa head i: a skip-gram predicting len + i from ctx[0..len) only (parallel).
+    medusaHeads: (head, ctx, len) => skipGramDist(headOf(models, head), ctx, len, models.bos, temperature, topP),
+    // MTP module: one next-token predictor (skip 0) run on the context including this step's
+    // drafts, once per drafted token (chained); like vLLM, one module is reused at every depth.
+    mtpModules: (_module, ctx, len) => skipGramDist(headOf(models, 0), ctx, len, models.bos, temperature, topP),
     history: models.history,
     prompt,
     eos: models.eos,

@@ -37,8 +37,10 @@ export function seedWorld(accuracy: number, promptText: string): World {
     tokenizer: charTokenizer,
     target,
     draft,
-    // Heads in the seed world behave like the notebook's draft at each position ahead.
-    heads: (head, ctx, len) => draft.dist(ctx, len + head),
+    // The seed world is positional (the text is fixed): Medusa heads and MTP modules alike
+    // behave like the notebook's draft at the position they predict.
+    medusaHeads: (head, ctx, len) => draft.dist(ctx, len + head),
+    mtpModules: (_module, ctx, len) => draft.dist(ctx, len),
     history: [],
     prompt,
     eos,

@@ -155,13 +155,41 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
       return toUnit(fmix(h ^ 0x5bd1e995)) < alpha ? e.q : e.qWrong;
     },
   };
-  // Head i at the position i ahead: its own acceptance; at T = 0 right with that probability.
-  const heads = (head: number, ctx: readonly TokenId[], len: number): Dist => {
-    const h = hashOf(ctx, len + head);
+  // The k-th drafter's distribution for the context hashed to h: its own acceptance
+  // alpha * decay^k; at T = 0 right with that probability.
+  const drafterAt = (k: number, h: number): Dist => {
     const e = entries[fmix(h) & BANK_MASK];
-    const a = bank.headAlphas[head] ?? alpha;
+    const a = bank.headAlphas[k] ?? alpha;
     if (greedy) return toUnit(fmix(h ^ 0x5bd1e995)) < a ? e.q : e.qWrong;
-    return head === 0 || e.heads.length === 0 ? e.q : e.heads[head];
+    return k === 0 || e.heads.length === 0 ? e.q : e.heads[k];
   };
-  return { kind: 'synthetic', vocab, tokenizer: wordTokenizer, target, draft, heads, history: [], prompt, eos: null, maxNewTokens: Infinity, notes };
+  // MTP module k (chained): drafts position len from the context that holds the k drafts before it.
+  const mtpModules = (module: number, ctx: readonly TokenId[], len: number): Dist => drafterAt(module, hashOf(ctx, len));
+  // Medusa head i (parallel): sees only ctx[0..len), so it drafts position len + i for the
+  // context its earlier heads' argmax guesses would make, not for the tokens actually drafted.
+  const medusaHeads = (head: number, ctx: readonly TokenId[], len: number): Dist => {
+    const guesses: TokenId[] = [];
+    const at = (i: number): TokenId => (i < len ? ctx[i] : guesses[i - len]);
+    const hashAt = (pos: number): number => {
+      let h = mix(salt, pos);
+      for (let i = Math.max(0, pos - HASH_WINDOW); i < pos; i++) h = mix(h, at(i));
+      return h;
+    };
+    for (let j = 0; j < head; j++) guesses.push(argmax(drafterAt(j, hashAt(len + j))));
+    return drafterAt(head, hashAt(len + head));
+  };
+  return {
+    kind: 'synthetic',
+    vocab,
+    tokenizer: wordTokenizer,
+    target,
+    draft,
+    medusaHeads,
+    mtpModules,
+    history: [],
+    prompt,
+    eos: null,
+    maxNewTokens: Infinity,
+    notes,
+  };
 }
