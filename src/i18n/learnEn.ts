@@ -7,7 +7,8 @@ export const learnEn = {
   'narrate.autoregressive': 'No speculation this pass: the target decoded one token, “{token}”.',
   'narrate.draft': 'The draft model guessed {k} tokens, “{tokens}”, sampling each from its own distribution q.',
   'narrate.draftGreedy': 'The draft model guessed {k} tokens, “{tokens}”, taking its top pick each time.',
-  'narrate.mtp': '{k} prediction heads guessed “{tokens}” in one pass, head i looking i + 1 tokens ahead.',
+  'narrate.mtp': '{k} MTP modules guessed “{tokens}”, one after another, each small pass seeing the guesses before it.',
+  'narrate.medusa': '{k} Medusa heads guessed “{tokens}” in one pass, head i looking i + 1 tokens ahead from the committed text only.',
   'narrate.ngramPrompt': 'The last {n} tokens, “{ngram}”, also occur in the prompt at token {at}; the lookup copied the {k} that followed them: “{tokens}”.',
   'narrate.ngramOutput':
     'The last {n} tokens, “{ngram}”, also occur earlier in the output at token {at}; the lookup copied the {k} that followed them: “{tokens}”.',

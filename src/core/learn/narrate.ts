@@ -15,6 +15,7 @@ export type NarrationCode =
   | 'draft'
   | 'draftGreedy'
   | 'mtp'
+  | 'medusa'
   | 'ngramPrompt'
   | 'ngramOutput'
   | 'ngramNone'
@@ -123,6 +124,7 @@ function proposalLine(input: NarrationInput, text: (ids: readonly TokenId[]) => 
     const prob = suffix.probs[suffix.probs.length - 1] ?? 1;
     return { code: suffix.source === 'local' ? 'suffixLocal' : 'suffixGlobal', vars: { n: suffix.matchLen, k, tokens, prob } };
   }
+  if (input.method === 'medusa') return { code: 'medusa', vars: { k, tokens } };
   if (input.method === 'mtp' || event.info?.heads !== undefined) return { code: 'mtp', vars: { k, tokens } };
   return { code: event.greedy ? 'draftGreedy' : 'draft', vars: { k, tokens } };
 }
