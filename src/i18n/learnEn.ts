@@ -61,6 +61,7 @@ export const learnEn = {
   'tour.wrong': 'Not quite.',
   'tour.choose': 'Choose…',
   'tour.reset': 'Set the page for this lesson again',
+  'tour.toStage': 'To the stage',
   'tour.loading': 'Loading the tour…',
   'tour.loadError': 'The tour could not be loaded: {message}.',
   'tour.embed': 'Copy iframe snippet for this lesson',

@@ -53,6 +53,7 @@ export const learnZh: Record<keyof typeof learnEn, string> = {
   'tour.wrong': '不太对。',
   'tour.choose': '请选择…',
   'tour.reset': '重新按本节课设置页面',
+  'tour.toStage': '看舞台',
   'tour.loading': '正在加载导览…',
   'tour.loadError': '无法加载导览：{message}。',
   'tour.embed': '复制本节课的 iframe 嵌入代码',

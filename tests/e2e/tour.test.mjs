@@ -170,6 +170,37 @@ for (const lang of ['en', 'zh'])
     await page.close();
   });
 
+test('narration - every kind of step is narrated on the page, in both languages', async () => {
+  // [hash, a narration code that must appear within the first steps]
+  const cases = [
+    ['#world=seed&gamma=3&seed=1&lang=en', 'allAccepted'],
+    ['#world=seed&gamma=3&seed=1&lang=zh', 'rejectZero'],
+    ['#world=synthetic&alpha=0.5&gamma=4&lang=en', 'rejectU'],
+    ['#world=ngram&corpus=en&method=draft&temperature=0&lang=zh', 'rejectGreedy'],
+    ['#world=ngram&scenario=code&method=ngram&temperature=0&lang=en', 'ngramNone'],
+    ['#world=ngram&scenario=code&method=ngram&temperature=0&lang=zh', 'ngramPrompt'],
+    ['#world=ngram&scenario=chat&method=suffix&temperature=0&lang=en', 'suffix'],
+    ['#world=ngram&corpus=en&method=tree&lang=zh', 'tree'],
+  ];
+  const { page } = await openPage(site.browser.context, site.server.url);
+  for (const [hash, code] of cases) {
+    await page.goto(`${site.server.url}${hash}`);
+    await page.reload();
+    await ready(page);
+    const steps = Number(await page.getByTestId('scrubber').getAttribute('max'));
+    let seen = '';
+    for (let i = 1; i <= Math.min(steps, 30) && !seen.includes(code); i++) {
+      await page.getByTestId('btn-step').click();
+      await page.locator(`[data-testid="narration"][data-step="${i}"]`).waitFor();
+      seen += ` ${await page.getByTestId('narration').getAttribute('data-codes')}`;
+      const text = await narrationSays(page);
+      assert.equal(/[\u4e00-\u9fff]/.test(text.replace(/[“「][^”」]*[”」]/g, '')), hash.endsWith('zh'), `${hash}: language of "${text}"`);
+    }
+    assert.ok(seen.includes(code), `${hash}: ${code} in ${seen}`);
+  }
+  await page.close();
+});
+
 test('tour - resumes from tour=N; leaving keeps the state and drops tour from the link', async () => {
   const { page } = await openPage(site.browser.context, `${site.server.url}#tour=3&lang=en`);
   await page.locator('[data-testid="tour"][data-lesson="3"]').waitFor();

@@ -173,11 +173,13 @@ describe('narrateStep', () => {
     expect(both(input(ev({ emitted: [6], emittedKinds: ['target'] }), { method: 'autoregressive' })).en).toBe(
       'No speculation this pass: the target decoded one token, “¶”.',
     );
-    const mtp = both(
-      input(ev({ drafted: [0], verdicts: ['accepted'], emitted: [0], emittedKinds: ['accepted'], endOfText: true, info: { heads: 1 } }), { method: 'mtp' }),
-    );
+    const ended = ev({ drafted: [0], verdicts: ['accepted'], emitted: [0], emittedKinds: ['accepted'], endOfText: true, info: { heads: 1 } });
+    const mtp = both(input(ended, { method: 'mtp' }));
     expect(mtp.codes).toEqual(['mtp', 'allAcceptedEnd', 'endOfText']);
     expect(mtp.zh).toContain('随后目标模型结束了文本');
+    expect(both(input(ended, { method: 'medusa' })).en).toContain('1 Medusa heads guessed “人” in one pass');
+    // vLLM's argmax drafts read as the draft's top pick even when the target samples.
+    expect(both(input({ ...ended, info: undefined }, { method: 'draft', draftSampling: 'argmax' })).codes[0]).toBe('draftGreedy');
   });
 });
 

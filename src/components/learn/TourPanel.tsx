@@ -45,6 +45,12 @@ function applyLesson(lesson: Lesson, autoHide: boolean): () => void {
   return stop;
 }
 
+/** Scrolls to the narration and the stage below it (instantly when motion is reduced). */
+function toStage() {
+  const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  document.querySelector('.narration-box')?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
+}
+
 /** The guided tour: one lesson at a time, with back / next, progress and its question. */
 export default function TourPanel() {
   const { t, num, lang } = useT();
@@ -110,6 +116,10 @@ export default function TourPanel() {
         </button>
         <button type="button" data-testid="tour-next" disabled={n >= total} onClick={() => go(n + 1)}>
           {t('tour.next')} ▶
+        </button>
+        {/* Narrow screens put the lesson above the page: a way down to the stage it talks about. */}
+        <button type="button" className="tour-to-stage" onClick={toStage}>
+          ↓ {t('tour.toStage')}
         </button>
         <button type="button" className="linkish" data-testid="tour-reset" onClick={() => applyLesson(lesson, autoHide.current)}>
           ↺ {t('tour.reset')}

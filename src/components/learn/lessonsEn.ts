@@ -83,7 +83,7 @@ export const lessonsEn: Record<string, LessonText> = {
   strength: {
     title: 'A weak draft against a strong one',
     intro:
-      'alpha, the chance that a guess is accepted (the sum of min(p, q) over tokens), measures how well the draft imitates the target. A weak draft (alpha 0.5) keeps about one guess in two; a strong one (alpha 0.9) nearly all, and each pass then yields several tokens.',
+      'alpha, the chance that a guess is accepted (the sum of min(p, q) over tokens), measures how well the draft imitates the target. A weak draft (alpha 0.5) passes each check only half the time, so a chain of guesses seldom gets far (the acceptance rate also counts the discarded ones); a strong one (alpha 0.9) passes nearly every check, and each pass then yields several tokens.',
     look: '“Tokens per step” and “Speedup vs autoregressive” in the counters, and the formula for the expected tokens per pass with this page’s alpha and gamma.',
     try: 'Set alpha to 0.9 in Parameters and watch the chips, the counters and the formula change.',
     question: 'Set alpha to 0.9 (a strong draft). What does the formula now give for the expected tokens per target pass? (two decimals)',

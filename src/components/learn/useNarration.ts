@@ -17,13 +17,14 @@ export function useNarration(): { step: number; lines: NarrationLine[]; text: st
   const events = useStore((s) => s.events);
   const method = useStore((s) => s.params.method);
   const acceptance = useStore((s) => s.params.acceptance);
+  const draftSampling = useStore((s) => s.params.draftSampling);
   const lines = useMemo(() => {
     const event = cursor > 0 ? events[cursor - 1] : undefined;
     if (!world || !event) return null;
     // The context before this step: where an n-gram match was found.
     const context = [...world.prompt];
     for (let i = 0; i < cursor - 1; i++) for (const t of events[i].emitted) context.push(t);
-    return narrateStep({ event, method, acceptance, vocab: world.vocab, tokenizer: world.tokenizer, context, promptLen: world.prompt.length });
-  }, [world, events, cursor, method, acceptance]);
+    return narrateStep({ event, method, acceptance, draftSampling, vocab: world.vocab, tokenizer: world.tokenizer, context, promptLen: world.prompt.length });
+  }, [world, events, cursor, method, acceptance, draftSampling]);
   return useMemo(() => (lines === null ? null : { step: cursor, lines, text: narrationText(lang, lines) }), [lines, lang, cursor]);
 }

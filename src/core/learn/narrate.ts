@@ -52,6 +52,8 @@ export interface NarrationInput {
   readonly event: StepEvent;
   readonly method: MethodKind;
   readonly acceptance: AcceptanceRule;
+  /** Drafts sampled from q, or the draft's argmax (vLLM's way); sampled when absent. */
+  readonly draftSampling?: 'sampled' | 'argmax';
   /** Token strings by id. */
   readonly vocab: readonly string[];
   readonly tokenizer: 'chars' | 'words';
@@ -126,7 +128,7 @@ function proposalLine(input: NarrationInput, text: (ids: readonly TokenId[]) => 
   }
   if (input.method === 'medusa') return { code: 'medusa', vars: { k, tokens } };
   if (input.method === 'mtp' || event.info?.heads !== undefined) return { code: 'mtp', vars: { k, tokens } };
-  return { code: event.greedy ? 'draftGreedy' : 'draft', vars: { k, tokens } };
+  return { code: event.greedy || input.draftSampling === 'argmax' ? 'draftGreedy' : 'draft', vars: { k, tokens } };
 }
 
 function verdictLines(input: NarrationInput, text: (ids: readonly TokenId[]) => string): NarrationLine[] {
