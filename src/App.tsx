@@ -1,9 +1,9 @@
-import { MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useEffect } from 'react';
 import { Announcer } from './components/Announcer';
 import { Controls } from './components/Controls';
 import { Counters } from './components/Counters';
 import { Inspector } from './components/Inspector';
+import { Later } from './components/Later';
 import { Legend } from './components/Legend';
 import { Narration } from './components/learn/Narration';
 import { TourButton } from './components/learn/TourButton';
@@ -46,55 +46,55 @@ export function App() {
   }, [theme, lang]);
   const shows = (part: (typeof hide)[number]) => !hide.includes(part);
   return (
-    <MotionConfig reducedMotion="user">
-      <div className={embed ? 'app app-embed' : 'app'}>
-        {embed ? (
-          <p className="embed-bar small">
-            <a href={`${location.pathname}${fullPageHash()}`} target="_blank" rel="noopener" data-testid="open-full">
-              {t('openFull')}
-            </a>
-          </p>
-        ) : (
-          <header className="top">
-            <div>
-              <h1>{t('title')}</h1>
-              <p className="tagline">{t('tagline')}</p>
-            </div>
-            <div className="top-actions">
-              <TourButton />
-              <ShareMenu />
-              <label className="small" title={t('theme.tip')}>
-                {t('theme')}{' '}
-                <select data-testid="theme-toggle" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-                  <option value="auto">{t('theme.auto')}</option>
-                  <option value="light">{t('theme.light')}</option>
-                  <option value="dark">{t('theme.dark')}</option>
-                </select>
-              </label>
-              <button
-                type="button"
-                data-testid="lang-toggle"
-                aria-label={`${t('langToggle')}: ${t('langToggleLabel')}`}
-                onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-              >
-                {t('langToggle')}
-              </button>
-            </div>
-          </header>
-        )}
-        <Notices />
-        <div className={`${shows('controls') ? 'layout' : 'layout layout-single'}${touring ? ' layout-tour' : ''}`}>
-          {shows('controls') && <Controls />}
-          <main className="main">
-            {real && (
-              <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-                <ModelTop />
-              </Suspense>
-            )}
-            <Transport />
-            {narrates && <Narration />}
-            <TokenStage />
-            <Legend />
+    <div className={embed ? 'app app-embed' : 'app'}>
+      {embed ? (
+        <p className="embed-bar small">
+          <a href={`${location.pathname}${fullPageHash()}`} target="_blank" rel="noopener" data-testid="open-full">
+            {t('openFull')}
+          </a>
+        </p>
+      ) : (
+        <header className="top">
+          <div>
+            <h1>{t('title')}</h1>
+            <p className="tagline">{t('tagline')}</p>
+          </div>
+          <div className="top-actions">
+            <TourButton />
+            <ShareMenu />
+            <label className="small" title={t('theme.tip')}>
+              {t('theme')}{' '}
+              <select data-testid="theme-toggle" value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+                <option value="auto">{t('theme.auto')}</option>
+                <option value="light">{t('theme.light')}</option>
+                <option value="dark">{t('theme.dark')}</option>
+              </select>
+            </label>
+            <button
+              type="button"
+              data-testid="lang-toggle"
+              aria-label={`${t('langToggle')}: ${t('langToggleLabel')}`}
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            >
+              {t('langToggle')}
+            </button>
+          </div>
+        </header>
+      )}
+      <Notices />
+      <div className={`${shows('controls') ? 'layout' : 'layout layout-single'}${touring ? ' layout-tour' : ''}`}>
+        {shows('controls') && <Controls />}
+        <main className="main">
+          {real && (
+            <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+              <ModelTop />
+            </Suspense>
+          )}
+          <Transport />
+          {narrates && <Narration />}
+          <TokenStage />
+          <Legend />
+          <Later frames={1}>
             {(shows('inspector') || shows('race')) && (
               <div className="two">
                 {shows('inspector') && <Inspector />}
@@ -112,8 +112,12 @@ export function App() {
               </div>
             )}
             {!shows('inspector') && !shows('race') && <Counters />}
+          </Later>
+          <Later frames={2}>
             <NotebookNote />
             {shows('log') && <StepLog />}
+          </Later>
+          <Later frames={3}>
             {shows('charts') &&
               (real ? (
                 <Suspense fallback={null}>
@@ -122,12 +126,12 @@ export function App() {
               ) : (
                 <Tools />
               ))}
-          </main>
-          <TourSlot />
-        </div>
-        <Announcer />
-        {!embed && <footer className="muted small">{t('footer')}</footer>}
+          </Later>
+        </main>
+        <TourSlot />
       </div>
-    </MotionConfig>
+      <Announcer />
+      {!embed && <footer className="muted small">{t('footer')}</footer>}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startEmbed } from './store/embed';
@@ -12,9 +12,13 @@ startKeys(window);
 startEmbed(window);
 
 const root = document.getElementById('root');
+// The first render is a transition: React builds the page in slices of a few ms, yielding to the
+// browser between them, instead of one long task (on a slow phone that task was hundreds of ms).
 if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   );

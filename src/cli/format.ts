@@ -38,12 +38,14 @@ export function formatRun(r: RunResult, targetMs: number, lang: CliLang): string
 /** A table of sweep points. */
 export function formatSweep(points: readonly SweepPoint[], lang: CliLang): string {
   const m = CLI_MESSAGES[lang];
-  const f = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+  const f = (x: number | null, d = 3) => (x !== null && Number.isFinite(x) ? x.toFixed(d) : '-');
   const rows = [`${m.gamma}\t${m.alpha}\t${m.acceptanceRate}\t(${m.theory})\t${m.tokensPerStep}\t±se\t(${m.theory})\t${m.speedup}\t(${m.theory})`];
   for (const p of points)
     rows.push(
-      `${p.gamma}\t${f(p.alpha)}\t${f(p.acceptanceRate)}\t(${f(p.theoryAcceptanceRate)})\t${f(p.tokensPerStep)}\t±${f(p.tokensPerStepStderr)}\t(${f(p.theoryTokensPerStep)})\t${f(p.speedup, 2)}x\t(${f(p.theorySpeedup, 2)}x)`,
+      `${p.gamma}\t${f(p.alpha)}\t${f(p.acceptanceRate)}\t(${f(p.theoryAcceptanceRate)})\t${f(p.tokensPerStep)}\t±${f(p.tokensPerStepStderr)}\t(${f(p.theoryTokensPerStep)})\t${f(p.speedup, 2)}x\t(${p.theorySpeedup === null ? '-' : `${f(p.theorySpeedup, 2)}x`})`,
     );
+  const absent = points.find((p) => p.theoryAbsent !== null)?.theoryAbsent;
+  if (absent) rows.push(`${m.noTheory}: ${m[`noTheory.${absent}`]}`);
   return rows.join('\n');
 }
 

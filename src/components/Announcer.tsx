@@ -1,7 +1,8 @@
 import { useNarration } from './learn/useNarration';
 import { useT } from './useT';
 
-/** A polite live region announcing each step for screen-reader users, in the narration's words. */
+/** A polite live region announcing each step for screen-reader users, in the narration's words
+ * (paced at top speed, as the narration is). */
 export function Announcer() {
   const { t } = useT();
   const n = useNarration();

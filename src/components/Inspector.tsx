@@ -5,6 +5,7 @@ import { pieceText } from '../store/selectors';
 import { useStore } from '../store/store';
 import type { WorldInfo } from '../worker/protocol';
 import { useT } from './useT';
+import { usePacedCursor } from './useTrace';
 
 /** What the inspector shows for a selection: a verified position's detail, or a note. */
 export function resolveSelection(event: StepEvent, sel: Selection): { detail: PositionDetail | null; note: MessageKey | null; position: number } {
@@ -50,8 +51,10 @@ function Bars({ p, q, token, world, pLabel }: { p: TopEntries; q: TopEntries; to
         </tr>
       </thead>
       <tbody>
-        {ids.slice(0, 10).map((id) => (
-          <tr key={id} className={id === token ? 'bars-token' : undefined}>
+        {ids.slice(0, 10).map((id, row) => (
+          // Keyed by rank: the next step's rows update in place instead of being rebuilt.
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are ranks, not identities
+          <tr key={row} className={id === token ? 'bars-token' : undefined}>
             <th scope="row">{pieceText(world, id)}</th>
             <td>
               <span className="bar-cell">
@@ -83,7 +86,7 @@ export function Inspector() {
   const { t, num } = useT();
   const world = useStore((s) => s.world);
   const events = useStore((s) => s.events);
-  const cursor = useStore((s) => s.cursor);
+  const cursor = usePacedCursor(0);
   const selected = useStore((s) => s.selected);
   const sel = selected ?? (cursor > 0 ? defaultSelection(events[cursor - 1], cursor - 1) : null);
   const event = sel ? events[sel.step] : undefined;

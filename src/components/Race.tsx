@@ -1,7 +1,7 @@
-import { tokenText } from '../store/selectors';
+import { tokensBefore, tokenText } from '../store/selectors';
 import { useStore } from '../store/store';
 import { useT } from './useT';
-import { usePrefix } from './useTrace';
+import { usePacedCursor, usePrefix } from './useTrace';
 
 /**
  * Two lanes on one modelled clock: the speculative run as it stands at the cursor, and
@@ -10,7 +10,7 @@ import { usePrefix } from './useTrace';
 export function Race() {
   const { t, num } = useT();
   const prefix = usePrefix();
-  const cursor = useStore((s) => s.cursor);
+  const cursor = usePacedCursor(4);
   const events = useStore((s) => s.events);
   const world = useStore((s) => s.world);
   const targetMs = useStore((s) => s.params.targetMs);
@@ -21,10 +21,8 @@ export function Race() {
   const arTokens = Math.min(total, Math.floor(clock / targetMs + 1e-9));
   const specEnd = prefix.timeMs[last];
   const arEnd = total * targetMs;
-  const all = world ? events.flatMap((e) => e.emitted) : [];
   const tail = (n: number) =>
-    all
-      .slice(Math.max(0, n - 12), n)
+    tokensBefore(world ? events : [], prefix.tokens, n, 12)
       .map((tok) => tokenText(world, tok))
       .join(world?.tokenizer === 'words' ? ' ' : '');
   const lane = (id: string, label: string, tokens: number, end: number) => (

@@ -4,6 +4,7 @@ import { tokenText } from '../store/selectors';
 import { useStore } from '../store/store';
 import type { WorldInfo } from '../worker/protocol';
 import { useT } from './useT';
+import { usePacedCursor } from './useTrace';
 
 const MARK = { accepted: '✓', rejected: '✗', discarded: '·' } as const;
 const KIND = { accepted: '', resampled: '↻', bonus: '★', target: '' } as const;
@@ -26,7 +27,7 @@ export function StepLog() {
   const { t } = useT();
   const world = useStore((s) => s.world);
   const events = useStore((s) => s.events);
-  const cursor = useStore((s) => s.cursor);
+  const cursor = usePacedCursor(6);
   // Text after each step, built once per trace (the last 40 characters are shown).
   const texts = useMemo(() => {
     if (!world) return [];

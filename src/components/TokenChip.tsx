@@ -1,4 +1,3 @@
-import { motion } from 'framer-motion';
 import { memo } from 'react';
 import { CHIP_ICON, CHIP_LABEL, type ChipState } from './chipStates';
 import { useT } from './useT';
@@ -45,9 +44,11 @@ export const TokenChip = memo(function TokenChip({ token, state, kind, selected,
     </>
   );
   if (enterDelay === null) return <button {...common}>{body}</button>;
+  // Slides in with a CSS animation (styles.css: chip-enter; off under prefers-reduced-motion):
+  // the browser runs it, so a step's chips cost no script per frame.
   return (
-    <motion.button {...common} initial={{ opacity: 0, y: -10 }} animate={{ opacity: 1, y: 0 }} transition={{ delay: enterDelay, duration: 0.18 }}>
+    <button {...common} className={`${common.className} chip-enter`} style={{ animationDelay: `${enterDelay}s` }}>
       {body}
-    </motion.button>
+    </button>
   );
 });

@@ -129,7 +129,9 @@ export function TokenStage() {
       </div>
       <h2>{t('currentStep')}</h2>
       {world && cursor > 0 ? (
-        <CurrentStep key={cursor} event={events[cursor - 1]} step={cursor - 1} world={world} animate={animate} />
+        // A new step remounts the view only when it animates (the chips slide in again); without
+        // motion the same chips update in place, which is far less DOM work per step.
+        <CurrentStep key={animate ? cursor : -1} event={events[cursor - 1]} step={cursor - 1} world={world} animate={animate} />
       ) : (
         <p className="muted">{t('noStepYet')}</p>
       )}

@@ -69,6 +69,37 @@ export function sample(d: ArrayLike<number>, rng: Rng): TokenId {
   return last; // rounding: u just below 1 and acc just below 1
 }
 
+/**
+ * A draw from a whole row with one uniform, by binary search in its cached CDF: the same
+ * token as `sample(row, rng)` bit for bit (the CDF is accumulated in the same order). For rows
+ * that recur (a low-order model's), O(log V) after the first.
+ */
+export function rowDraw(row: Float64Array, cdf: Float64Array, rng: Rng): TokenId {
+  const u = rng.next();
+  const n = cdf.length;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cdf[mid] > u) hi = mid;
+    else lo = mid + 1;
+  }
+  if (lo < n) return lo;
+  for (let i = n - 1; i > 0; i--) if (row[i] > 0) return i;
+  return 0;
+}
+
+/** The running sum of a row in id order, as `sample` accumulates it. */
+export function rowCdf(row: Float64Array): Float64Array {
+  const cdf = new Float64Array(row.length);
+  let acc = 0;
+  for (let i = 0; i < row.length; i++) {
+    if (row[i] > 0) acc += row[i];
+    cdf[i] = acc;
+  }
+  return cdf;
+}
+
 /** sum_x min(p(x), q(x)) = 1 - TV(p, q): the probability a draft from q is accepted. */
 export function overlap(p: ArrayLike<number>, q: ArrayLike<number>): number {
   let s = 0;

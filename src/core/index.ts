@@ -1,6 +1,7 @@
 /** The simulation core's public surface: drivers import from here. */
 
 export { refusals, settleParams } from './conflicts';
+export { chargedCost, type MethodTheory, methodTheory, type TheoryAbsence } from './methodTheory';
 export * from './params';
 export { makeStreams } from './rng';
 export { drain, generatedTokens, type RunResult, runGeneration, runSteps, runToJson, type TraceJson, traceToJson } from './run';

@@ -211,20 +211,11 @@ export function settle(
     eos: state.eos + (endOfText ? 1 : 0),
     rejections: state.rejections + (rejected ? 1 : 0),
   };
-  const event: StepEvent = {
-    index: state.passes,
-    drafted: proposal.tokens,
-    verdicts,
-    emitted,
-    emittedKinds,
-    positions,
-    timeMs,
-    ...(scores.wallMs === undefined ? {} : { wall: { draftMs: proposal.wallMs ?? [], targetMs: scores.wallMs } }),
-    greedy,
-    start,
-    finished,
-    endOfText,
-    ...(info ? { info } : {}),
-  };
+  // Optional fields are set only when present (no object spreads: this runs every step).
+  const event: {
+    -readonly [K in keyof StepEvent]: StepEvent[K];
+  } = { index: state.passes, drafted: proposal.tokens, verdicts, emitted, emittedKinds, positions, timeMs, greedy, start, finished, endOfText };
+  if (scores.wallMs !== undefined) event.wall = { draftMs: proposal.wallMs ?? [], targetMs: scores.wallMs };
+  if (info) event.info = info;
   return { state: next, event };
 }

@@ -1,5 +1,6 @@
+import { methodTheory, type TheoryAbsence } from './methodTheory';
 import type { SimParams } from './params';
-import { runGeneration } from './run';
+import { finalState } from './run';
 import { RatioStat } from './stats';
 import { MAX_GAMMA, type SimState } from './step';
 import { expectedAcceptanceRate, expectedSpeedup, expectedTokensPerStep } from './theory';
@@ -23,16 +24,22 @@ export interface SweepPoint {
   tokensPerStepStderr: number;
   /** 1 + accepted / drafts (vLLM's mean acceptance length). */
   meanAcceptanceLength: number;
-  /** Mean of sum min(p, q) over verified drafted positions. */
+  /** Mean of sum min(p, q) over verified drafted positions (p(x) for a point-mass draft). For a
+   * tree: the mean conditional acceptance of the siblings tried, each given the ones before failed. */
   alpha: number;
   /** Verified drafted positions (up to and including each step's first rejection). */
   verified: number;
-  theoryTokensPerStep: number;
-  theoryAcceptanceRate: number;
+  /** Leviathan's chain theory at the measured alpha: null where it does not describe the
+   * method (theoryAbsent says why). */
+  theoryTokensPerStep: number | null;
+  theoryAcceptanceRate: number | null;
   /** Autoregressive time for the same tokens / speculative time (modelled clock). */
   speedup: number;
   speedupStderr: number;
-  theorySpeedup: number;
+  /** E / (1 + g c + g v) with the c the method is charged; null where absent. */
+  theorySpeedup: number | null;
+  /** Why there is no theory for this method (null: there is). */
+  theoryAbsent: TheoryAbsence | null;
   /** perPosition[i]: share of drafts with more than i tokens accepted. */
   perPosition: number[];
   /** acceptedHist[i]: steps with exactly i tokens accepted. */
@@ -65,15 +72,20 @@ export class SweepAccumulator {
     const p = this.params;
     const prepared = this.prepared;
     if (prepared === null) throw new Error('runTrials needs a simulated world');
-    for (let t = from; t < to; t++) this.add(runGeneration(prepared, p, `${p.seed}/${t}`, false).state);
+    for (let t = from; t < to; t++) {
+      const seed = `${p.seed}/${t}`;
+      this.add(finalState(prepared.at(seed), p, seed));
+    }
   }
 
   /** Counts one finished trial (a real-model run's final state comes in here too). */
   add(s: SimState): void {
     const p = this.params;
+    // End-of-text counts as a produced token (it took a pass) though it is not output.
     const tokens = s.len - s.promptLen + s.eos;
     this.tps.add(tokens, s.passes);
     this.rate.add(s.accepted, s.drafted);
+    // Autoregressive time of these tokens over speculative time: a ratio of sums too.
     this.speed.add(tokens * p.targetMs, s.timeMs);
     this.steps += s.passes;
     this.drafted += s.drafted;
@@ -87,7 +99,8 @@ export class SweepAccumulator {
 
   /** The point so far. */
   point(): SweepPoint {
-    const { gamma, costRatio, verifyCost } = this.params;
+    const { gamma, verifyCost } = this.params;
+    const theory = methodTheory(this.params);
     const alpha = this.overlapCount > 0 ? this.overlapSum / this.overlapCount : Number.NaN;
     const hist = this.hist.slice(0, gamma + 1);
     const perPosition: number[] = [];
@@ -110,11 +123,12 @@ export class SweepAccumulator {
       meanAcceptanceLength: this.drafts > 0 ? 1 + this.accepted / this.drafts : Number.NaN,
       alpha,
       verified: this.overlapCount,
-      theoryTokensPerStep: expectedTokensPerStep(alpha, gamma),
-      theoryAcceptanceRate: expectedAcceptanceRate(alpha, gamma),
+      theoryTokensPerStep: theory.applies ? expectedTokensPerStep(alpha, gamma) : null,
+      theoryAcceptanceRate: theory.applies ? expectedAcceptanceRate(alpha, gamma) : null,
       speedup: this.speed.ratio,
       speedupStderr: this.speed.stderr,
-      theorySpeedup: expectedSpeedup(alpha, gamma, costRatio, verifyCost),
+      theorySpeedup: theory.applies ? expectedSpeedup(alpha, gamma, theory.c, verifyCost) : null,
+      theoryAbsent: theory.applies ? null : theory.reason,
       perPosition,
       acceptedHist: hist,
     };

@@ -24,6 +24,12 @@ export interface Model {
   /** Optional fast path: a draw from dist(ctx, len) (the same distribution, any number of
    * uniforms from `rng`) without building the whole distribution. */
   draw?(ctx: readonly TokenId[], len: number, rng: Rng): TokenId;
+  /** Optional fast path: sum_x min(dist(ctx, len)[x], q[x]) without building the whole
+   * distribution. */
+  overlap?(ctx: readonly TokenId[], len: number, q: Dist): number;
+  /** Optional fast path: a draw from the residual norm(max(0, dist(ctx, len) - q)) (q null: a
+   * point mass on x), the token `sampleResidual(dist, q, x, rng)` gives, without the row. */
+  residual?(ctx: readonly TokenId[], len: number, q: Dist | null, x: TokenId, rng: Rng): TokenId;
 }
 
 /**
@@ -38,6 +44,11 @@ export interface Scores {
   prob(row: number, x: TokenId): number;
   sample(row: number, rng: Rng): TokenId;
   argmax(row: number): TokenId;
+  /** sum_x min(p_row(x), q(x)): the probability that a draft from q is accepted at this row. */
+  overlap(row: number, q: Dist): number;
+  /** A draw from the residual norm(max(0, p_row - q)) after rejecting x (q null: p_row
+   * without x), as sampleResidual draws it. */
+  residual(row: number, q: Dist | null, x: TokenId, rng: Rng): TokenId;
   /** Measured wall time of the forward pass that produced these rows, ms (real models). */
   readonly wallMs?: number;
 }

@@ -1,4 +1,4 @@
-import { argmax, overlap, residual, sampleResidual, topEntries } from './dist';
+import { argmax, residual, topEntries } from './dist';
 import type { AcceptanceRule, Dist, EmitKind, PositionDetail, Proposal, RngStreams, Scores, TokenId, Verdict } from './types';
 import { typicalDraw } from './typical';
 
@@ -12,19 +12,6 @@ export function typicalThreshold(p: Dist): number {
   let h = 0;
   for (let i = 0; i < p.length; i++) if (p[i] > 0) h -= p[i] * Math.log(p[i] + 1e-5);
   return Math.min(TYPICAL_EPS, TYPICAL_DELTA * Math.exp(-h));
-}
-
-/**
- * sum min(p, q), remembered per distribution pair: models hand out cached arrays (the synthetic
- * world's bank, the n-gram caches), so the same pair recurs and the O(V) sum is paid once.
- */
-const overlapMemo = new WeakMap<Dist, { p: Dist; ov: number }>();
-function overlapOf(p: Dist, q: Dist): number {
-  const m = overlapMemo.get(q);
-  if (m !== undefined && m.p === p) return m.ov;
-  const ov = overlap(p, q);
-  overlapMemo.set(q, { p, ov });
-  return ov;
 }
 
 /** How many entries of p, q and the residual an event keeps per position. */
@@ -77,11 +64,11 @@ export function verifyChain(scores: Scores, proposal: Proposal, greedy: boolean,
   for (let i = 0; i < k; i++) {
     const x = proposal.tokens[i];
     const q = proposal.q[i];
-    // Only the rule, the detail or sum min(p, q) need the whole row; p(x) alone is O(1) where
-    // the model has a fast path. A point-mass draft's overlap is p(x).
-    const p = withDetail || greedy || rule === 'typical' || q !== null ? scores.dist(i) : null;
+    // Only the rule or the detail need the whole row; p(x) and sum min(p, q) are O(order)
+    // where the model has fast paths. A point-mass draft's overlap is p(x).
+    const p = withDetail || greedy || rule === 'typical' ? scores.dist(i) : null;
     const px = p === null ? scores.prob(i, x) : p[x];
-    const ov = q === null ? px : overlapOf(p as Dist, q);
+    const ov = q === null ? px : scores.overlap(i, q);
     overlapSum += ov;
     let ok: boolean;
     let u: number | null = null;
@@ -100,14 +87,16 @@ export function verifyChain(scores: Scores, proposal: Proposal, greedy: boolean,
       continue;
     }
     verdicts[i] = 'rejected';
-    const full = p ?? scores.dist(i);
-    // The residual is built only for display; sampling it needs no array. Typical acceptance
-    // (lossy) draws the target's token as Medusa does, the same way as its bonus.
+    // The replacement: the target's greedy token (greedy), Medusa's typical draw (typical
+    // acceptance, lossy; the same draw as its bonus), else a draw from the residual
+    // norm(max(0, p - q)), which the scores answer without p's row where the model can. The
+    // residual array is built only for display. (p is the row whenever greedy, typical or detail
+    // need it.)
     const typical = rule === 'typical' && !greedy;
-    const res = greedy || typical || !withDetail ? null : residual(full, q, x);
-    emitted.push(greedy ? argmax(full) : typical ? typicalDraw(full, typicalThreshold(full), rng.target) : sampleResidual(full, q, x, rng.target));
+    const res = greedy || typical || !withDetail ? null : residual(p as Dist, q, x);
+    emitted.push(greedy ? argmax(p as Dist) : typical ? typicalDraw(p as Dist, typicalThreshold(p as Dist), rng.target) : scores.residual(i, q, x, rng.target));
     emittedKinds.push('resampled');
-    positions?.push(detail(full, q, x, u, ov, res));
+    positions?.push(detail(p as Dist, q, x, u, ov, res));
     return { verdicts, emitted, emittedKinds, accepted: i, overlapSum, overlapCount: i + 1, positions, rejected: true };
   }
   if (greedy) emitted.push(scores.argmax(k));

@@ -20,6 +20,12 @@ export const CLI_MESSAGES = {
     count: 'count',
     sequence: 'sequence',
     legend: 'verdicts: + accepted, x rejected, . discarded; emitted: * resampled/correction, ^ bonus',
+    noTheory: 'no theory',
+    'noTheory.tree':
+      "a token tree's gamma is not its parameter (it drafts depth x topk nodes), and its alpha is the mean conditional acceptance of the siblings tried, not sum min(p, q)",
+    'noTheory.lookup': 'a lookup proposes fewer than gamma tokens, or none when nothing matches; the chain formula assumes gamma every step',
+    'noTheory.perHead': 'acceptance changes with each MTP module / Medusa head; the chain formula assumes one alpha for every position',
+    'noTheory.noDraft': 'autoregressive decoding drafts nothing',
   },
   zh: {
     step: '步骤',
@@ -41,6 +47,11 @@ export const CLI_MESSAGES = {
     count: '次数',
     sequence: '序列',
     legend: '验证：+ 接受，x 拒绝，. 丢弃；输出：* 重采样/纠正，^ 奖励词元',
+    noTheory: '无理论值',
+    'noTheory.tree': '词元树的参数不是 gamma（它草拟 depth x topk 个节点），其 alpha 是依次尝试的兄弟节点的条件接受率均值，而不是 sum min(p, q)',
+    'noTheory.lookup': '查找类方法提议的词元常少于 gamma 个，没有匹配时一个也不提；链式公式假设每步都草拟 gamma 个',
+    'noTheory.perHead': '接受率随每个 MTP 模块 / Medusa 预测头而变；链式公式假设每个位置的 alpha 相同',
+    'noTheory.noDraft': '自回归解码不草拟任何词元',
   },
 } as const;
 

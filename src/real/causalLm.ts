@@ -27,6 +27,8 @@ function logitRows(logits: Tensor, keep: number): Float32Array[] {
 export class TransformersLm implements CausalLm {
   private cache: KvCache | null = null;
   private disposed = false;
+  /** A forward is in flight: the cache is being replaced, a second call would race it. */
+  private busy = false;
 
   constructor(
     private readonly model: PreTrainedModel,
@@ -56,8 +58,22 @@ export class TransformersLm implements CausalLm {
     return out.logits;
   }
 
-  async forward(tokens: readonly number[], from: number, keepLast = tokens.length): Promise<ForwardResult> {
+  /** Runs fn alone on this model: onnxruntime sessions take one run at a time, and the cache one writer. */
+  private async exclusive<T>(fn: () => Promise<T>): Promise<T> {
     this.check();
+    this.busy = true;
+    try {
+      return await fn();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  forward(tokens: readonly number[], from: number, keepLast = tokens.length): Promise<ForwardResult> {
+    return this.exclusive(() => this.forwardUnguarded(tokens, from, keepLast));
+  }
+
+  private async forwardUnguarded(tokens: readonly number[], from: number, keepLast: number): Promise<ForwardResult> {
     const have = this.cachedLength;
     if (!Number.isInteger(from) || from < 0 || from > have) throw new Error(`${this.id}: cannot continue from token ${from}: the cache holds ${have} tokens`);
     if (tokens.length === 0) throw new Error(`${this.id}: forward needs at least one new token`);
@@ -78,8 +94,11 @@ export class TransformersLm implements CausalLm {
     return { logits, ms: performance.now() - t0, cropMs };
   }
 
-  async recompute(tokens: readonly number[]): Promise<Float32Array[]> {
-    this.check();
+  recompute(tokens: readonly number[]): Promise<Float32Array[]> {
+    return this.exclusive(() => this.recomputeUnguarded(tokens));
+  }
+
+  private async recomputeUnguarded(tokens: readonly number[]): Promise<Float32Array[]> {
     if (tokens.length === 0) return [];
     const out = (await this.model.forward({ input_ids: ids64(tokens), attention_mask: ones64(tokens.length) })) as Record<string, Tensor>;
     await disposeCache(cacheFromOutputs(out));
@@ -87,6 +106,7 @@ export class TransformersLm implements CausalLm {
   }
 
   async reset(): Promise<void> {
+    if (this.busy) throw new Error(`${this.id}: a forward is already running on this model (await it first)`);
     await disposeCache(this.cache);
     this.cache = null;
   }
@@ -94,11 +114,13 @@ export class TransformersLm implements CausalLm {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    await this.reset();
+    await disposeCache(this.cache);
+    this.cache = null;
     await this.model.dispose();
   }
 
   private check(): void {
     if (this.disposed) throw new Error(`${this.id}: the model was disposed`);
+    if (this.busy) throw new Error(`${this.id}: a forward is already running on this model (await it first)`);
   }
 }

@@ -66,3 +66,24 @@ export function textAt(world: WorldInfo | null, events: readonly StepEvent[], cu
   const tokens = events.slice(0, cursor).flatMap((e) => e.emitted.map((t) => world.vocab[t]));
   return tokenizerFor(world.tokenizer).join(tokens);
 }
+
+/**
+ * The last `k` emitted token ids before token number `n` of the run (`prefixTokens` from
+ * prefixOf): walks back from the step that holds token n, so it costs O(k + log steps), not the
+ * whole trace.
+ */
+export function tokensBefore(events: readonly StepEvent[], prefixTokens: readonly number[], n: number, k: number): number[] {
+  let lo = 0;
+  let hi = prefixTokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (prefixTokens[mid] >= n) hi = mid;
+    else lo = mid + 1;
+  }
+  const out: number[] = [];
+  for (let s = lo - 1; s >= 0 && out.length < k; s--) {
+    const e = events[s];
+    for (let i = e.emitted.length - 1; i >= 0 && out.length < k; i--) if (prefixTokens[s] + i < n) out.push(e.emitted[i]);
+  }
+  return out.reverse();
+}

@@ -1,6 +1,4 @@
 /// <reference lib="webworker" />
-import en from '../core/corpora/en.txt?raw';
-import zh from '../core/corpora/zh.txt?raw';
 import type { FromWorker, ToWorker } from './protocol';
 import { Simulator } from './simulate';
 
@@ -17,8 +15,14 @@ const yieldNow = () =>
     channel.port2.postMessage(0);
   });
 
+// The corpora are lazy chunks: the seed and synthetic worlds never fetch them.
+const corpora = {
+  en: () => import('../core/corpora/en.txt?raw'),
+  zh: () => import('../core/corpora/zh.txt?raw'),
+};
+
 const sim = new Simulator(
-  { en, zh },
+  (name) => corpora[name]().then((m) => m.default),
   (m: FromWorker) => ctx.postMessage(m),
   yieldNow,
   () => performance.now(),

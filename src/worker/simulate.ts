@@ -32,8 +32,12 @@ const CHUNK_MS = 12;
 export class Simulator {
   private current = new Map<Channel, number>();
 
+  /** Built-in corpora fetched so far (each loads on first use: the first chips need none). */
+  private readonly texts: CorpusTexts = {};
+
   constructor(
-    private readonly texts: CorpusTexts,
+    /** Fetches a built-in corpus (a lazy chunk in the worker, a file read in tests). */
+    private readonly loadCorpus: (name: 'en' | 'zh') => Promise<string>,
     private readonly post: Post,
     private readonly yieldNow: Yield,
     private readonly clock: Clock,
@@ -66,7 +70,11 @@ export class Simulator {
     return this.current.get(channel) === runId;
   }
 
-  private textsWith(custom?: string): CorpusTexts {
+  /** The corpus texts `params` need: a built-in corpus is loaded the first time it is used. */
+  private async textsFor(params: SimParams, custom?: string): Promise<CorpusTexts> {
+    const name = params.corpus;
+    if (params.scenario === 'none' && params.world === 'ngram' && (name === 'en' || name === 'zh') && this.texts[name] === undefined)
+      this.texts[name] = await this.loadCorpus(name);
     return custom === undefined ? this.texts : { ...this.texts, custom };
   }
 
@@ -76,7 +84,9 @@ export class Simulator {
       custom === undefined
         ? undefined
         : (done: number, total: number) => this.post({ type: 'progress', runId, channel: 'run', phase: 'training', done, total });
-    const world = prepareWorld(params, this.textsWith(custom), training).at(`${params.seed}`);
+    const texts = await this.textsFor(params, custom);
+    if (!this.live('run', runId)) return;
+    const world = prepareWorld(params, texts, training).at(`${params.seed}`);
     this.post({
       type: 'run-start',
       runId,
@@ -114,7 +124,7 @@ export class Simulator {
   }
 
   private async analysis(m: Extract<ToWorker, { type: 'sweep' | 'compare' | 'lossless' }>): Promise<void> {
-    const prepared = prepareWorld(m.params, this.textsWith(m.customCorpus));
+    const prepared = prepareWorld(m.params, await this.textsFor(m.params, m.customCorpus));
     const { runId } = m;
     if (m.type === 'sweep') {
       const t0 = this.clock();

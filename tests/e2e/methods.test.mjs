@@ -47,7 +47,7 @@ test('methods - the compare view ranks every method', async () => {
   await page.getByTestId('btn-compare').click();
   await page.waitForSelector('[data-testid="compare-view"][data-status="done"]', { timeout: 60000 });
   const rows = page.getByTestId('compare-view').locator('tbody tr');
-  assert.equal(await rows.count(), 6);
+  assert.equal(await rows.count(), 7);
   const speed = await rows.evaluateAll((els) => els.map((e) => Number(e.dataset.speedup)));
   for (let i = 1; i < speed.length; i++) assert.ok(speed[i - 1] >= speed[i]);
   assert.deepEqual(errors, []);

@@ -5,6 +5,7 @@ import { Inspector } from '../../src/components/Inspector';
 import { Legend } from '../../src/components/Legend';
 import { TokenChip } from '../../src/components/TokenChip';
 import { TokenStage } from '../../src/components/TokenStage';
+import { PACE, pacedCursor } from '../../src/components/useTrace';
 import { prepareWorld, runGeneration, type StepEvent } from '../../src/core';
 import { useStore } from '../../src/store/store';
 import type { WorldInfo } from '../../src/worker/protocol';
@@ -141,6 +142,16 @@ describe('components', () => {
       ).toEqual(events[1].verdicts);
     } finally {
       window.matchMedia = original;
+    }
+  });
+
+  test('pacedCursor - each slot catches up once every PACE steps, never ahead of the cursor, slots on different steps', () => {
+    expect(PACE).toBe(8);
+    expect([pacedCursor(10, 0), pacedCursor(10, 2), pacedCursor(3, 4), pacedCursor(13, 6), pacedCursor(0, 5)]).toEqual([8, 10, 0, 6, 0]);
+    for (let c = 0; c < 40; c++) {
+      const moved = [0, 2, 4, 5, 6].filter((slot) => pacedCursor(c + 1, slot) !== pacedCursor(c, slot));
+      expect(moved.length).toBeLessThanOrEqual(1);
+      for (const slot of [0, 2, 4, 5, 6]) expect(c - pacedCursor(c, slot)).toBeLessThan(PACE);
     }
   });
 });

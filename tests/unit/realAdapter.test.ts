@@ -85,10 +85,14 @@ describe('real adapter on the tiny pair', () => {
     expect(await continueAfterRejection(target, prompt, false)).toBeGreaterThan(0.05);
   });
 
-  it('CausalLm.forward - refuses to continue past its cache', async () => {
+  it('CausalLm.forward - refuses to continue past its cache or to overlap a running forward', async () => {
     await target.reset();
     await target.forward(tok.encode('ab'), 0);
     await expect(target.forward(tok.encode('c'), 5)).rejects.toThrow(/cannot continue from token 5: the cache holds 2 tokens/);
+    const first = target.forward(tok.encode('c'), 2);
+    await expect(target.forward(tok.encode('d'), 2)).rejects.toThrow(/a forward is already running on this model/);
+    await first;
+    expect(target.cachedLength).toBe(3);
   });
 
   it('LmTokenizer - plain ASCII round-trips, one token per character, pieces keep spaces and newlines', () => {

@@ -1,6 +1,5 @@
-import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
-import { Bar, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SweepPoint } from '../../core';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { type MethodTheory, methodTheory, type SweepPoint } from '../../core';
 import { useStore } from '../../store/store';
 import { startSweep } from '../../store/sync';
 import { NumberInput } from '../Field';
@@ -8,43 +7,31 @@ import { useT } from '../useT';
 import { ChartFrame } from './ChartFrame';
 import { acceptanceRows, alphaRows, histogramRows, optimalGamma, optimalSentence, pooledAlpha, positionRows, speedupRows } from './chartData';
 import { Progress } from './Progress';
+import { type Series, SvgChart } from './SvgChart';
 
 const GAMMAS = Array.from({ length: 16 }, (_, i) => i + 1);
 const H = 260;
-/** Charts redraw at most this often during a sweep, ms. */
-const REDRAW_MS = 2000;
 const NO_POINTS: SweepPoint[] = [];
 const MEASURED = '#0072b2';
 const THEORY = '#d55e00';
-const fmt = (x: unknown) => (typeof x === 'number' ? (Number.isFinite(x) ? x.toFixed(3) : '–') : String(x));
 
-/** Acceptance and speedup against gamma, theory beside measurement (Recharts, lazily loaded). */
+/** Acceptance and speedup against gamma, theory beside measurement (loaded on first use). */
 export default function AnalysisPanel() {
   const { t, num } = useT();
   const job = useStore((s) => s.jobs.sweep);
   const params = useStore((s) => s.params);
   const [trials, setTrials] = useState(200);
   const [length, setLength] = useState(128);
-  // While running, redraw the charts at most every 2 s (each redraw is main-thread work): a
-  // short sweep draws once at the end, a long one still shows its finished gammas.
-  const [snapshot, setSnapshot] = useState<SweepPoint[]>([]);
-  const lastDraw = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new sweep restarts the clock
-  useEffect(() => {
-    lastDraw.current = performance.now();
-    setSnapshot([]);
-  }, [job.runId]);
-  useEffect(() => {
-    if (job.status !== 'running') return;
-    const done = Math.max(0, job.partial.length - 1);
-    const now = performance.now();
-    if (done > snapshot.length && now - lastDraw.current > REDRAW_MS) {
-      lastDraw.current = now;
-      setSnapshot(job.partial.slice(0, done));
-    }
-  }, [job.partial, job.status, snapshot.length]);
-  const points = job.result ? job.result.points : job.status === 'running' ? snapshot : NO_POINTS;
+  // While running, the charts redraw each time a gamma finishes (16 redraws at most, each a
+  // fraction of a millisecond): progress messages in between leave them alone.
+  const done = job.status === 'running' ? Math.max(0, job.partial.length - 1) : 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a newly finished gamma redraws
+  const streamed = useMemo(() => job.partial.slice(0, done), [done, job.runId]);
+  const points = job.result ? job.result.points : job.status === 'running' ? streamed : NO_POINTS;
   const alpha = points.length > 0 ? pooledAlpha(points) : params.world === 'synthetic' ? params.alpha : 0.8;
+  // Leviathan's chain curves only where they describe the method, with the c it is charged
+  // (memoised: a new object per progress message would redraw the memoised charts each time).
+  const theory = useMemo(() => methodTheory(params), [params]);
   // Charts render in a transition: React slices the work so the page stays responsive.
   const deferred = useDeferredValue(points);
   return (
@@ -64,161 +51,130 @@ export default function AnalysisPanel() {
       </div>
       <Progress channel="sweep" testId="sweep-progress" />
       <p className="small" data-testid="optimal-gamma">
-        {points.length > 0 ? t('sweep.alpha', { alpha: num(alpha, 3) }) : t('sweep.hint')} {optimalSentence(t, num, alpha, params.costRatio, params.verifyCost)}
+        {points.length > 0 ? t(params.method === 'tree' ? 'sweep.alphaTree' : 'sweep.alpha', { alpha: num(alpha, 3) }) : t('sweep.hint')}{' '}
+        {theory.applies ? optimalSentence(t, num, alpha, theory.c, params.verifyCost) : <TheoryAbsent theory={theory} />}
       </p>
-      <SweepCharts
-        points={deferred}
-        alpha={deferred === points ? alpha : pooledAlpha(deferred)}
-        c={params.costRatio}
-        v={params.verifyCost}
-        gamma={params.gamma}
-      />
+      <SweepCharts points={deferred} alpha={deferred === points ? alpha : pooledAlpha(deferred)} theory={theory} v={params.verifyCost} gamma={params.gamma} />
     </div>
   );
 }
 
-/** The four charts; memoised so progress messages during a sweep do not redraw them. */
-const SweepCharts = memo(function SweepCharts({ points, alpha, c, v, gamma }: { points: SweepPoint[]; alpha: number; c: number; v: number; gamma: number }) {
+/** Why a chart has no theory curve, in the page's language (a stable test id for the e2e). */
+function TheoryAbsent({ theory }: { theory: MethodTheory }) {
   const { t, num } = useT();
-  const acc = acceptanceRows(points, alpha);
-  const speed = speedupRows(points, alpha, c, v);
-  const best = optimalGamma(alpha, c, v);
-  const classic = alphaRows(
-    [1, 2, 4, 8, gamma].filter((g, i, a) => a.indexOf(g) === i),
-    c,
-    v,
+  if (theory.applies) return null;
+  return (
+    <span className="theory-absent" data-testid="theory-absent" data-reason={theory.reason}>
+      {t('theory.absent', { why: t(`theory.why.${theory.reason}`), c: num(theory.c, 4) })}
+    </span>
   );
+}
+
+/** The four charts; memoised so progress messages during a sweep do not redraw them. */
+const SweepCharts = memo(function SweepCharts({
+  points,
+  alpha,
+  theory,
+  v,
+  gamma,
+}: {
+  points: SweepPoint[];
+  alpha: number;
+  theory: MethodTheory;
+  v: number;
+  gamma: number;
+}) {
+  const { t, num } = useT();
+  const c = theory.c;
+  const acc = acceptanceRows(points, alpha, theory);
+  const speed = speedupRows(points, alpha, theory, v);
+  const best = optimalGamma(alpha, c, v);
+  const classicGammas = [1, 2, 4, 8, gamma].filter((g, i, a) => a.indexOf(g) === i);
+  const classic = alphaRows(classicGammas, c, v);
   const current = points.find((p) => p.gamma === gamma) ?? points[points.length - 1];
-  const positions = current ? positionRows(current, alpha) : [];
+  const positions = current ? positionRows(current, alpha, theory) : [];
   const hist = current ? histogramRows(current) : [];
+  const absent = theory.applies ? undefined : <TheoryAbsent theory={theory} />;
+  // Theory series only where the chain formulas describe the method.
+  const curve = (dataKey: string, name = t('series.theory')): Series[] => (theory.applies ? [{ name, dataKey, color: THEORY, kind: 'line' }] : []);
+  const measured = (dataKey: string, errorKey: string): Series => ({ name: t('series.measured'), dataKey, errorKey, color: MEASURED, kind: 'points' });
+  const gammaAxis = { xKey: 'gamma', xLabel: 'gamma', xDomain: [1, 16] as [number, number], xTicks: GAMMA_TICKS, height: H };
   return (
     <div className="charts" data-points={points.length}>
-      <ChartFrame id="chart-acceptance" title={t('chart.acceptance')} rows={acc}>
+      <ChartFrame id="chart-acceptance" title={t('chart.acceptance')} rows={acc} caption={absent}>
         <div className="chart-pair">
-          <ResponsiveContainer width="100%" height={H}>
-            <ComposedChart data={acc} margin={MARGIN}>
-              {gammaFrame(t('axis.acceptance'), [0, 1])}
-              {theoryLine(t('series.theory'), 'theoryAcceptanceRate')}
-              {measuredPoints(t('series.measured'), 'acceptanceRate', 'acceptanceRateCi')}
-            </ComposedChart>
-          </ResponsiveContainer>
-          <ResponsiveContainer width="100%" height={H}>
-            <ComposedChart data={acc} margin={MARGIN}>
-              {gammaFrame(t('axis.tokensPerStep'))}
-              {theoryLine(t('series.theory'), 'theoryTokensPerStep')}
-              {measuredPoints(t('series.measured'), 'tokensPerStep', 'tokensPerStepCi')}
-              <Line
-                name={t('series.meanAcceptanceLength')}
-                dataKey="meanAcceptanceLength"
-                stroke="#009e73"
-                strokeDasharray="4 3"
-                dot={false}
-                isAnimationActive={false}
-              />
-            </ComposedChart>
-          </ResponsiveContainer>
+          <SvgChart
+            {...gammaAxis}
+            label={t('axis.acceptance')}
+            rows={acc}
+            yLabel={t('axis.acceptance')}
+            yDomain={[0, 1]}
+            series={[...curve('theoryAcceptanceRate'), measured('acceptanceRate', 'acceptanceRateCi')]}
+          />
+          <SvgChart
+            {...gammaAxis}
+            label={t('axis.tokensPerStep')}
+            rows={acc}
+            yLabel={t('axis.tokensPerStep')}
+            series={[
+              ...curve('theoryTokensPerStep'),
+              measured('tokensPerStep', 'tokensPerStepCi'),
+              { name: t('series.meanAcceptanceLength'), dataKey: 'meanAcceptanceLength', color: '#009e73', dash: '4 3', kind: 'line' },
+            ]}
+          />
         </div>
       </ChartFrame>
-      <ChartFrame order={1} id="chart-speedup" title={t('chart.speedup')} rows={speed} caption={optimalSentence(t, num, alpha, c, v)}>
-        <ResponsiveContainer width="100%" height={H}>
-          <ComposedChart data={speed} margin={MARGIN}>
-            {gammaFrame(t('axis.speedup'))}
-            <ReferenceLine
-              x={best.gamma}
-              stroke="#009e73"
-              strokeDasharray="4 3"
-              label={{ value: t('chart.optimal', { g: best.gamma }), position: 'insideTopRight', fontSize: 11 }}
-            />
-            {theoryLine(t('series.theory'), 'theorySpeedup')}
-            {measuredPoints(t('series.measured'), 'speedup', 'speedupCi')}
-          </ComposedChart>
-        </ResponsiveContainer>
+      <ChartFrame id="chart-speedup" title={t('chart.speedup')} rows={speed} caption={absent ?? optimalSentence(t, num, alpha, c, v)}>
+        <SvgChart
+          {...gammaAxis}
+          label={t('chart.speedup')}
+          rows={speed}
+          yLabel={t('axis.speedup')}
+          refX={theory.applies ? { x: best.gamma, label: t('chart.optimal', { g: best.gamma }), color: '#009e73' } : undefined}
+          series={[...curve('theorySpeedup'), measured('speedup', 'speedupCi')]}
+        />
       </ChartFrame>
-      <ChartFrame order={2} id="chart-alpha" title={t('chart.alpha')} rows={classic}>
-        <ResponsiveContainer width="100%" height={H}>
-          <ComposedChart data={classic} margin={MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="alpha" type="number" domain={[0, 1]} label={{ value: 'alpha', position: 'insideBottom', offset: -10 }} />
-            <YAxis label={{ value: t('axis.speedup'), angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }} />
-            <Tooltip formatter={fmt} />
-            <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
-            {Object.keys(classic[0])
-              .filter((k) => k !== 'alpha')
-              .map((k, i) => (
-                <Line
-                  key={k}
-                  name={k.replace('gamma', 'gamma ')}
-                  dataKey={k}
-                  stroke={['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00'][i % 5]}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              ))}
-            {Number.isFinite(alpha) && (
-              <ReferenceDot x={Math.round(alpha * 50) / 50} y={classic[Math.round(alpha * 50)]?.[`gamma${gamma}`] ?? 1} r={6} fill="#000" stroke="#fff" />
-            )}
-          </ComposedChart>
-        </ResponsiveContainer>
+      <ChartFrame id="chart-alpha" title={t('chart.alpha')} rows={classic} caption={absent}>
+        {theory.applies && (
+          <SvgChart
+            label={t('chart.alpha')}
+            rows={classic}
+            xKey="alpha"
+            xLabel="alpha"
+            xDomain={[0, 1]}
+            xTicks={ALPHA_TICKS}
+            yLabel={t('axis.speedup')}
+            height={H}
+            series={classicGammas.map((g, i) => ({ name: `gamma ${g}`, dataKey: `gamma${g}`, color: PALETTE[i % PALETTE.length], kind: 'line' }))}
+            refDot={Number.isFinite(alpha) ? { x: Math.round(alpha * 50) / 50, y: classic[Math.round(alpha * 50)]?.[`gamma${gamma}`] ?? 1 } : undefined}
+          />
+        )}
       </ChartFrame>
-      <ChartFrame order={3} id="chart-positions" title={t('chart.positions', { g: current?.gamma ?? gamma })} rows={positions}>
+      <ChartFrame id="chart-positions" title={t('chart.positions', { g: current?.gamma ?? gamma })} rows={positions} caption={absent}>
         <div className="chart-pair">
-          <ResponsiveContainer width="100%" height={H}>
-            <ComposedChart data={positions} margin={MARGIN}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="position" label={{ value: t('axis.position'), position: 'insideBottom', offset: -10 }} />
-              <YAxis domain={[0, 1]} />
-              <Tooltip formatter={fmt} />
-              <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />
-              <Line name="alpha^(i+1)" dataKey="theory" stroke={THEORY} dot={false} isAnimationActive={false} />
-              <Line name={t('series.measured')} dataKey="rate" stroke="none" legendType="circle" dot={{ r: 3, fill: MEASURED }} isAnimationActive={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
-          <ResponsiveContainer width="100%" height={H}>
-            <ComposedChart data={hist} margin={MARGIN}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="accepted" label={{ value: t('axis.acceptedLength'), position: 'insideBottom', offset: -10 }} />
-              <YAxis />
-              <Tooltip formatter={fmt} />
-              <Bar name={t('series.steps')} dataKey="count" fill={MEASURED} isAnimationActive={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
+          <SvgChart
+            label={t('axis.position')}
+            rows={positions}
+            xKey="position"
+            xLabel={t('axis.position')}
+            yDomain={[0, 1]}
+            height={H}
+            series={[...curve('theory', 'alpha^(i+1)'), { name: t('series.measured'), dataKey: 'rate', color: MEASURED, kind: 'points' }]}
+          />
+          <SvgChart
+            label={t('axis.acceptedLength')}
+            rows={hist}
+            xKey="accepted"
+            xLabel={t('axis.acceptedLength')}
+            height={H}
+            series={[{ name: t('series.steps'), dataKey: 'count', color: MEASURED, kind: 'bars' }]}
+          />
         </div>
       </ChartFrame>
     </div>
   );
 });
 
-const MARGIN = { top: 14, right: 16, bottom: 22, left: 8 };
-
-/** Grid, gamma axis, y axis with its label, tooltip and legend: the frame of a gamma chart.
- * (Plain element lists, not components: Recharts reads its children directly.) */
-function gammaFrame(yLabel: string, yDomain?: [number, number]) {
-  return [
-    <CartesianGrid key="grid" strokeDasharray="3 3" />,
-    <XAxis
-      key="x"
-      dataKey="gamma"
-      type="number"
-      domain={[1, 16]}
-      ticks={[1, 2, 4, 8, 12, 16]}
-      label={{ value: 'gamma', position: 'insideBottom', offset: -12, fontSize: 12 }}
-    />,
-    <YAxis key="y" domain={yDomain} label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 14, fontSize: 12, style: { textAnchor: 'middle' } }} />,
-    <Tooltip key="tip" formatter={fmt} />,
-    <Legend key="legend" verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 12 }} />,
-  ];
-}
-
-/** A theory curve. */
-function theoryLine(name: string, dataKey: string) {
-  return <Line key={dataKey} name={name} dataKey={dataKey} stroke={THEORY} dot={false} isAnimationActive={false} />;
-}
-
-/** Measured points with their 95% interval as error bars. */
-function measuredPoints(name: string, dataKey: string, ciKey: string) {
-  return (
-    <Line key={dataKey} name={name} dataKey={dataKey} stroke="none" legendType="circle" dot={{ r: 3, fill: MEASURED }} isAnimationActive={false}>
-      <ErrorBar dataKey={ciKey} width={3} stroke={MEASURED} />
-    </Line>
-  );
-}
+const GAMMA_TICKS = [1, 2, 4, 8, 12, 16];
+const ALPHA_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00'];

@@ -1,4 +1,4 @@
-import { type ReactNode, startTransition, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { saveFile } from '../download';
 import { useT } from '../useT';
 
@@ -11,14 +11,18 @@ export function toCsv(rows: readonly Record<string, number | string | null>[]): 
   return `${[keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k] ?? null)).join(','))].join('\n')}\n`;
 }
 
+/** The light theme's colours of the variables the charts use (styles.css). */
+const LIGHT = { line: '#d5d9de', muted: '#59616b', fg: '#1b1f24', panel: '#ffffff' };
+
 /** The chart's SVG as a standalone file (with a white background for pasting into posts). */
 function svgText(root: HTMLElement | null): string | null {
-  const svg = root?.querySelector('svg.recharts-surface');
+  const svg = root?.querySelector('svg.chart-surface');
   if (!svg) return null;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('style', 'background:#fff;font-family:sans-serif');
-  return new XMLSerializer().serializeToString(clone);
+  // A file has no page stylesheet: theme colours become their light values.
+  return new XMLSerializer().serializeToString(clone).replace(/var\(--(line|muted|fg|panel)\)/g, (_, name: keyof typeof LIGHT) => LIGHT[name]);
 }
 
 /**
@@ -31,27 +35,18 @@ export function ChartFrame({
   rows,
   children,
   caption,
-  order = 0,
 }: {
   id: string;
   title: string;
   rows: readonly Record<string, number | string | null>[];
   children: ReactNode;
   caption?: ReactNode;
-  /** Charts redraw one after another, `order` x 20 ms apart, each in its own task. */
-  order?: number;
 }) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
-  const [shown, setShown] = useState<ReactNode>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the data changes
-  useEffect(() => {
-    const timer = setTimeout(() => startTransition(() => setShown(children)), order * 20);
-    return () => clearTimeout(timer);
-  }, [rows]);
   const png = () => {
     const text = svgText(ref.current);
-    const svg = ref.current?.querySelector('svg.recharts-surface');
+    const svg = ref.current?.querySelector('svg.chart-surface');
     if (!text || !svg) return;
     const { width, height } = svg.getBoundingClientRect();
     const img = new Image();
@@ -97,7 +92,7 @@ export function ChartFrame({
           </button>
         </span>
       </figcaption>
-      <div className="chart-body">{shown}</div>
+      <div className="chart-body">{children}</div>
       {caption && <p className="small chart-caption">{caption}</p>}
       <span className="sr-only">{t('chartHint')}</span>
     </figure>

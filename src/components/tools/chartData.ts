@@ -1,4 +1,4 @@
-import { expectedAcceptanceRate, expectedSpeedup, expectedTokensPerStep, optimalGamma, type SweepPoint } from '../../core';
+import { expectedAcceptanceRate, expectedSpeedup, expectedTokensPerStep, type MethodTheory, optimalGamma, type SweepPoint } from '../../core';
 import type { MessageKey } from '../../i18n';
 
 /** 95% normal interval half-width from a standard error. */
@@ -16,26 +16,33 @@ export function pooledAlpha(points: readonly SweepPoint[]): number {
   return w > 0 ? s / w : Number.NaN;
 }
 
-/** Rows for the acceptance / tokens-per-step charts: measured with 95% CI, theory at alpha. */
-export function acceptanceRows(points: readonly SweepPoint[], alpha: number) {
+/** Rows for the acceptance / tokens-per-step charts: measured with 95% CI, theory at alpha
+ * (null where the chain theory does not describe the method). */
+export function acceptanceRows(points: readonly SweepPoint[], alpha: number, theory: MethodTheory) {
   return points.map((p) => ({
     gamma: p.gamma,
     acceptanceRate: p.acceptanceRate,
     acceptanceRateCi: Z95 * p.acceptanceRateStderr,
-    theoryAcceptanceRate: expectedAcceptanceRate(alpha, p.gamma),
+    theoryAcceptanceRate: theory.applies ? expectedAcceptanceRate(alpha, p.gamma) : null,
     tokensPerStep: p.tokensPerStep,
     tokensPerStepCi: Z95 * p.tokensPerStepStderr,
-    theoryTokensPerStep: expectedTokensPerStep(alpha, p.gamma),
+    theoryTokensPerStep: theory.applies ? expectedTokensPerStep(alpha, p.gamma) : null,
     meanAcceptanceLength: p.meanAcceptanceLength,
   }));
 }
 
-/** Rows for speedup vs gamma: measured (modelled clock) with CI, and E / (1 + g c + g v). */
-export function speedupRows(points: readonly SweepPoint[], alpha: number, c: number, v: number) {
+/** Rows for speedup vs gamma: measured (modelled clock) with CI, and E / (1 + g c + g v) with
+ * the c the method is charged (null where the theory is absent). */
+export function speedupRows(points: readonly SweepPoint[], alpha: number, theory: MethodTheory, v: number) {
   const gammas = points.length > 0 ? points.map((p) => p.gamma) : Array.from({ length: 16 }, (_, i) => i + 1);
   return gammas.map((g) => {
     const p = points.find((q) => q.gamma === g);
-    return { gamma: g, speedup: p ? p.speedup : null, speedupCi: p ? Z95 * p.speedupStderr : null, theorySpeedup: expectedSpeedup(alpha, g, c, v) };
+    return {
+      gamma: g,
+      speedup: p ? p.speedup : null,
+      speedupCi: p ? Z95 * p.speedupStderr : null,
+      theorySpeedup: theory.applies ? expectedSpeedup(alpha, g, theory.c, v) : null,
+    };
   });
 }
 
@@ -52,8 +59,8 @@ export function alphaRows(gammas: readonly number[], c: number, v: number) {
 }
 
 /** Per-position acceptance (share of drafts with more than i accepted) and its theory. */
-export function positionRows(p: SweepPoint, alpha: number) {
-  return p.perPosition.map((rate, i) => ({ position: i + 1, rate, theory: alpha ** (i + 1), steps: p.acceptedHist[i + 1] ?? 0 }));
+export function positionRows(p: SweepPoint, alpha: number, theory: MethodTheory) {
+  return p.perPosition.map((rate, i) => ({ position: i + 1, rate, theory: theory.applies ? alpha ** (i + 1) : null, steps: p.acceptedHist[i + 1] ?? 0 }));
 }
 
 /** Histogram of accepted lengths per step. */

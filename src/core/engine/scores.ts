@@ -1,4 +1,4 @@
-import { argmax, normalizeInPlace, sample, shapeDist } from '../dist';
+import { argmax, normalizeInPlace, overlap, pointMass, sample, sampleResidual, shapeDist } from '../dist';
 import { writePath } from '../proposers/tree';
 import type { Dist, Model, Proposal, Rng, Scores, TokenId } from '../types';
 
@@ -12,18 +12,88 @@ import type { Dist, Model, Proposal, Rng, Scores, TokenId } from '../types';
  */
 
 /**
+ * sum min(p, q), remembered per distribution pair: models hand out cached arrays (the synthetic
+ * world's bank, the n-gram caches), so the same pair recurs and the O(V) sum is paid once.
+ */
+const overlapMemo = new WeakMap<Dist, { p: Dist; ov: number }>();
+function overlapOf(p: Dist, q: Dist): number {
+  const m = overlapMemo.get(q);
+  if (m !== undefined && m.p === p) return m.ov;
+  const ov = overlap(p, q);
+  overlapMemo.set(q, { p, ov });
+  return ov;
+}
+
+/**
+ * Rows of a simulated model, built on first use. Where the model has fast paths (prob, draw,
+ * overlap) they answer without a whole row, always (not only while the row is unbuilt), so a
+ * run's numbers do not depend on which rows happened to be built (detail or not).
+ */
+class ModelScores implements Scores {
+  /** Rows built so far (created on the first row: fast paths often need none). */
+  private cache: (Dist | undefined)[] | null = null;
+  constructor(
+    readonly rows: number,
+    protected readonly model: Model,
+    protected readonly ctx: readonly TokenId[],
+    protected readonly len: number,
+  ) {}
+  /** The context length row r is the distribution after (writing its path for a tree). */
+  protected at(r: number): number {
+    return this.len + r;
+  }
+  dist(r: number): Dist {
+    if (this.cache === null) this.cache = new Array(this.rows);
+    let d = this.cache[r];
+    if (d === undefined) {
+      d = this.model.dist(this.ctx, this.at(r));
+      this.cache[r] = d;
+    }
+    return d;
+  }
+  prob(r: number, x: TokenId): number {
+    // The fast path and the row agree bit for bit; a built row answers in O(1).
+    const d = this.cache?.[r];
+    if (d !== undefined || this.model.prob === undefined) return this.dist(r)[x];
+    return this.model.prob(this.ctx, this.at(r), x);
+  }
+  sample(r: number, rng: Rng): TokenId {
+    return this.model.draw === undefined ? sample(this.dist(r), rng) : this.model.draw(this.ctx, this.at(r), rng);
+  }
+  argmax(r: number): TokenId {
+    return argmax(this.dist(r));
+  }
+  overlap(r: number, q: Dist): number {
+    return this.model.overlap === undefined ? overlapOf(this.dist(r), q) : this.model.overlap(this.ctx, this.at(r), q);
+  }
+  residual(r: number, q: Dist | null, x: TokenId, rng: Rng): TokenId {
+    return this.model.residual === undefined ? sampleResidual(this.dist(r), q, x, rng) : this.model.residual(this.ctx, this.at(r), q, x, rng);
+  }
+}
+
+/** Rows over a token tree: row r is after the path from the root to node r-1, written into
+ * the scratch space ctx[len ..] when the row is read. */
+class TreeScores extends ModelScores {
+  constructor(
+    model: Model,
+    ctx: TokenId[],
+    len: number,
+    private readonly nodes: { token: TokenId; parent: number }[],
+  ) {
+    super(nodes.length + 1, model, ctx, len);
+  }
+  protected at(r: number): number {
+    return r === 0 ? this.len : this.len + writePath(this.nodes, r - 1, this.ctx as TokenId[], this.len);
+  }
+}
+
+/**
  * Rows of a simulated model over a chain: row r is `model.dist(ctx, len + r)`, built on first
  * use. The drafted tokens must already sit in ctx[len .. len + k) (the proposer writes them).
- * Where the model has O(1) fast paths (prob, sample) they answer without a whole row.
+ * Where the model has fast paths (prob, draw, overlap) they answer without a whole row.
  */
 export function modelScores(model: Model, ctx: readonly TokenId[], len: number, rows: number): Scores {
-  return lazyScores(
-    model,
-    rows,
-    (r) => model.dist(ctx, len + r),
-    ctx,
-    (r) => len + r,
-  );
+  return new ModelScores(rows, model, ctx, len);
 }
 
 /**
@@ -33,34 +103,7 @@ export function modelScores(model: Model, ctx: readonly TokenId[], len: number, 
 export function treeModelScores(model: Model, ctx: readonly TokenId[], len: number, proposal: Proposal): Scores {
   const parents = proposal.parents as readonly number[];
   const nodes = proposal.tokens.map((token, i) => ({ token, parent: parents[i] }));
-  const buf = ctx as TokenId[];
-  const at = (r: number) => (r === 0 ? len : len + writePath(nodes, r - 1, buf, len));
-  return lazyScores(model, proposal.tokens.length + 1, (r) => model.dist(buf, at(r)), buf, at);
-}
-
-function lazyScores(model: Model, rows: number, build: (r: number) => Dist, ctx: readonly TokenId[], pos: (r: number) => number): Scores {
-  const cache: (Dist | undefined)[] = new Array(rows);
-  const dist = (r: number): Dist => {
-    let d = cache[r];
-    if (d === undefined) {
-      d = build(r);
-      cache[r] = d;
-    }
-    return d;
-  };
-  const { prob, draw } = model;
-  return {
-    rows,
-    dist,
-    // A model's fast path answers while the row is unbuilt (O(order) instead of O(V)); once
-    // built, the row itself answers.
-    prob: prob === undefined ? (r, x) => dist(r)[x] : (r, x) => (cache[r] === undefined ? prob.call(model, ctx, pos(r), x) : (cache[r] as Dist)[x]),
-    sample:
-      draw === undefined
-        ? (r, rng) => sample(dist(r), rng)
-        : (r, rng) => (cache[r] === undefined ? draw.call(model, ctx, pos(r), rng) : sample(cache[r] as Dist, rng)),
-    argmax: (r) => argmax(dist(r)),
-  };
+  return new TreeScores(model, ctx as TokenId[], len, nodes);
 }
 
 /** Softmax of raw logits at temperature 1, in float64 (fp16/fp32 logits are widened first). */
@@ -79,6 +122,8 @@ export function softmax(logits: ArrayLike<number>): Dist {
  * same temperature / top-p shaping as every simulated model (shapeDist), in float64.
  */
 export function shapeLogits(logits: ArrayLike<number>, temperature: number, topP: number): Dist {
+  // Greedy: the argmax of the logits is the argmax of the softmax; no exponentials needed.
+  if (temperature <= 0) return pointMass(logits.length, argmax(logits));
   const p = softmax(logits);
   return temperature === 1 && topP >= 1 ? p : shapeDist(p, temperature, topP);
 }
@@ -103,5 +148,7 @@ export function logitScores(logits: readonly ArrayLike<number>[], temperature: n
     prob: (r, x) => dist(r)[x],
     sample: (r: number, rng: Rng) => sample(dist(r), rng),
     argmax: (r) => argmax(dist(r)),
+    overlap: (r, q) => overlapOf(dist(r), q),
+    residual: (r, q, x, rng) => sampleResidual(dist(r), q, x, rng),
   };
 }

@@ -1,9 +1,16 @@
 import type { TokenId } from '../types';
+import type { FollowerArrays } from './mixture';
+import type { LowCache } from './mixtureOverlap';
 
 /** Followers of one context: token -> count, with the total and the number of distinct ones. */
 export interface Followers {
   readonly counts: Map<TokenId, number>;
   total: number;
+  /** Typed-array view of the counts, built on first use (mixture.ts). */
+  arrays?: FollowerArrays;
+  /** This context's own distribution and its overlap envelope, when it is the lowest level
+   * found for a target context (mixtureOverlap.ts). */
+  low?: LowCache;
 }
 
 /** Counts of one n-gram order: context key (ids joined by ',') -> followers. */

@@ -1,5 +1,6 @@
 import type { TokenId } from '../types';
 import { contextKey, continuationCounts, countNgrams, type Followers, type OrderCounts } from './counts';
+import { type FollowerArrays, mixtureRow } from './mixture';
 
 /** A trained interpolated Kneser-Ney model: raw probabilities over the vocabulary. */
 export interface KneserNey {
@@ -60,28 +61,95 @@ export function trainKneserNey(
   return { order, vocabSize, counts, discounts, base, bos };
 }
 
+/** One interpolation level found for a context: its followers, discount and weight (the
+ * product of the interpolation weights of the levels above it). */
+export interface KnLevel {
+  readonly f: Followers;
+  readonly d: number;
+  readonly scale: number;
+  /** The followers as typed arrays (mixture.ts), attached on first use. */
+  arrays?: FollowerArrays;
+}
+
+/**
+ * Interpolated KN after a context as the mixture it is: P(x) = sum over found levels of
+ * scale * max(n(x) - d, 0) / total, plus `scale` * base(x) (the weight left for the base).
+ * Levels run from the highest order down; unseen contexts pass straight through.
+ */
+export interface KnMixture {
+  readonly levels: readonly KnLevel[];
+  /** Weight of the base distribution. */
+  readonly scale: number;
+}
+
+/**
+ * The counts of each order keyed by the context as one number (base-V digits) where that fits
+ * in a double's 53 bits: a numeric Map lookup instead of building and hashing a string per
+ * order for each new context. Built once per model, on first use; null where it does not fit.
+ */
+const numericCounts = new WeakMap<KneserNey, (Map<number, Followers> | null)[]>();
+function numericOf(m: KneserNey): (Map<number, Followers> | null)[] {
+  let t = numericCounts.get(m);
+  if (t === undefined) {
+    // All or nothing: the longest context's key must fit (the shorter ones are its remainders).
+    const fits = m.vocabSize ** (m.order - 1) <= Number.MAX_SAFE_INTEGER;
+    t = m.counts.map((c, i) => {
+      if (i === 0 || !fits) return null;
+      const map = new Map<number, Followers>();
+      for (const [key, f] of c) {
+        let k = 0;
+        for (const id of key.split(',')) k = k * m.vocabSize + Number(id);
+        map.set(k, f);
+      }
+      return map;
+    });
+    numericCounts.set(m, t);
+  }
+  return t;
+}
+
+/** The mixture after ctx[0..len) (padded on the left with `bos`, as in training). */
+export function kneserNeyMixture(m: KneserNey, ctx: readonly TokenId[], len: number): KnMixture {
+  const numeric = numericOf(m);
+  // The key of the whole context (order - 1 tokens); the key of its last o - 1 tokens is its
+  // remainder modulo V^(o - 1).
+  const V = m.vocabSize;
+  let full = 0;
+  for (let i = len - m.order + 1; i < len; i++) full = full * V + (i < 0 ? m.bos : ctx[i]);
+  let pow = V ** (m.order - 1);
+  let seq: readonly TokenId[] | null = null;
+  let end = len;
+  // P_N = s_N + g_N (s_{N-1} + g_{N-1} (... + g_2 base)): each level's sparse part and the
+  // product of the interpolation weights above it.
+  const levels: KnLevel[] = [];
+  let scale = 1;
+  for (let o = m.order; o >= 2; o--) {
+    const table = numeric[o - 1];
+    let f: Followers | undefined;
+    if (table !== null) {
+      f = table.get(full % pow);
+      pow /= V;
+    } else {
+      if (seq === null) {
+        const padded = len >= m.order - 1 ? null : [...new Array<TokenId>(m.order - 1 - len).fill(m.bos), ...ctx.slice(0, len)];
+        seq = padded ?? ctx;
+        end = padded ? padded.length : len;
+      }
+      f = m.counts[o - 1].get(contextKey(seq, end, o - 1));
+    }
+    if (f === undefined) continue; // unseen context: the level passes straight through
+    const d = m.discounts[o - 1];
+    levels.push({ f, d, scale });
+    scale *= (d * f.counts.size) / f.total;
+  }
+  return { levels, scale };
+}
+
 /**
  * The full next-token distribution after ctx[0..len), by interpolating from the unigram level
  * up to the model's order (missing contexts fall back to the lower order). The padding token
  * gets zero and the rest is renormalised. Units: probabilities.
  */
 export function kneserNeyDist(m: KneserNey, ctx: readonly TokenId[], len: number): Float64Array {
-  const padded = len >= m.order - 1 ? null : [...new Array<TokenId>(m.order - 1 - len).fill(m.bos), ...ctx.slice(0, len)];
-  const seq = padded ?? ctx;
-  const end = padded ? padded.length : len;
-  // P_N = s_N + g_N (s_{N-1} + g_{N-1} (... + g_2 base)): collect each level's sparse part and
-  // the product of the interpolation weights above it, then sum in one pass over the vocabulary.
-  const levels: { f: Followers; d: number; scale: number }[] = [];
-  let scale = 1;
-  for (let k = m.order; k >= 2; k--) {
-    const f = m.counts[k - 1].get(contextKey(seq, end, k - 1));
-    if (f === undefined) continue; // unseen context: the level passes straight through
-    const d = m.discounts[k - 1];
-    levels.push({ f, d, scale });
-    scale *= (d * f.counts.size) / f.total;
-  }
-  const v = new Float64Array(m.base.length);
-  for (let i = 0; i < v.length; i++) v[i] = scale * m.base[i];
-  for (const { f, d, scale: c } of levels) for (const [w, n] of f.counts) v[w] += (c * Math.max(n - d, 0)) / f.total;
-  return v;
+  return mixtureRow(m, kneserNeyMixture(m, ctx, len));
 }

@@ -1,6 +1,9 @@
 import { argmax, sample } from '../dist';
 import type { Dist, Model, Proposal, Proposer, TokenId } from '../types';
 
+/** Rows up to this long are sampled by a linear scan; longer ones by the model's draw. */
+const SCAN_MAX = 64;
+
 /**
  * A draft model (vLLM method "draft_model"): samples gamma tokens autoregressively from q.
  * Drafting stops after the draft samples end-of-text; that token is proposed and verified like
@@ -20,8 +23,11 @@ export function draftModelProposer(draft: Model, eos: TokenId | null, costRatio:
       const tokens: TokenId[] = [];
       const q: (Dist | null)[] = [];
       for (let i = 0; i < gamma; i++) {
+        // q's row is kept for verification (overlap, residual). Both ways of drawing give the
+        // same token for the same uniform; a scan of a short row is cheaper than the model's
+        // own draw (which looks its context up again).
         const d = draft.dist(buf, len + i);
-        const x = argmaxDrafts ? argmax(d) : sample(d, rng);
+        const x = argmaxDrafts ? argmax(d) : draft.draw !== undefined && d.length > SCAN_MAX ? draft.draw(buf, len + i, rng) : sample(d, rng);
         buf[len + i] = x;
         tokens.push(x);
         q.push(argmaxDrafts ? null : d);

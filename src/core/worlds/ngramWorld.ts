@@ -1,11 +1,10 @@
 import { SEED_CORPUS } from '../corpora/seed';
-import { shapeDist } from '../dist';
-import { contextKey } from '../ngram/counts';
-import { type KneserNey, kneserNeyDist, trainKneserNey } from '../ngram/kneserNey';
+import { type KneserNey, trainKneserNey } from '../ngram/kneserNey';
 import { type SkipGram, skipGramDist, trainSkipGram } from '../ngram/skipgram';
 import type { Notice } from '../notices';
 import { charTokenizer, VocabBuilder, wordTokenizer } from '../tokenizer';
-import type { Dist, Model, TokenId, Tokenizer, World } from '../types';
+import type { TokenId, Tokenizer, World } from '../types';
+import { ngramModel } from './ngramModel';
 
 /** A corpus ready to train on: its tokeniser, its sequences and whether they end with EOS. */
 export interface Corpus {
@@ -97,27 +96,6 @@ export function trainNgramModels(corpus: Corpus, order: number, draftOrder: numb
   };
 }
 
-/** A Model over a KN model, shaped by temperature / top-p, cached by its last order-1 tokens. */
-function cachedModel(m: KneserNey, temperature: number, topP: number): Model {
-  const cache = new Map<string, Dist>();
-  const span = m.order - 1;
-  return {
-    vocabSize: m.vocabSize,
-    dist(ctx, len) {
-      const key = len < span ? `^${contextKey(ctx, len, len)}` : contextKey(ctx, len, span);
-      let d = cache.get(key);
-      if (d === undefined) {
-        if (cache.size >= 50000) cache.clear();
-        const raw = kneserNeyDist(m, ctx, len);
-        // At T = 1 without top-p the model's own distribution is the answer (no copy).
-        d = temperature === 1 && topP >= 1 ? raw : shapeDist(raw, temperature, topP);
-        cache.set(key, d);
-      }
-      return d;
-    },
-  };
-}
-
 /** Context length each skip-gram head reads. */
 const HEAD_CONTEXT = 2;
 
@@ -139,8 +117,8 @@ export function ngramWorld(models: NgramModels, temperature: number, topP: numbe
     kind: 'ngram',
     vocab,
     tokenizer: corpus.tokenizer,
-    target: cachedModel(models.target, temperature, topP),
-    draft: cachedModel(models.draft, temperature, topP),
+    target: ngramModel(models.target, temperature, topP),
+    draft: ngramModel(models.draft, temperature, topP),
     // Medusa head i: a skip-gram predicting len + i from ctx[0..len) only (parallel).
     medusaHeads: (head, ctx, len) => skipGramDist(headOf(models, head), ctx, len, models.bos, temperature, topP),
     // MTP module: one next-token predictor (skip 0) run on the context including this step's

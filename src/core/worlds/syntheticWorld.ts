@@ -1,4 +1,4 @@
-import { argmax, shapeDist } from '../dist';
+import { argmax, rowCdf, rowDraw, shapeDist } from '../dist';
 import { fmix, hashString, mix, toUnit } from '../hash';
 import type { Notice } from '../notices';
 import { VocabBuilder, wordTokenizer } from '../tokenizer';
@@ -29,6 +29,10 @@ const HASH_WINDOW = 4;
 
 interface Entry {
   p: Dist;
+  /** Running sums of p, q and qWrong in id order (draws by binary search, as sample does). */
+  pCdf: Float64Array;
+  qCdf: Float64Array;
+  qWrongCdf: Float64Array;
   /** Drafts of MTP heads 1.. (head 0 uses q): overlap alpha * decay^i. */
   heads: Dist[];
   /** Draft at T > 0: sum min(p, q) = alpha exactly. At T = 0: the right point mass. */
@@ -117,12 +121,14 @@ export function syntheticBank(
       for (let i = 0; i < vocabSize; i++) if (i !== top && logits[i] > logits[second]) second = i;
       const qWrong = new Float64Array(vocabSize);
       qWrong[second] = 1;
-      entries.push({ p, q: p, qWrong, overlap: 1, heads: [] });
+      const pCdf = rowCdf(p);
+      entries.push({ p, q: p, qWrong, overlap: 1, heads: [], pCdf, qCdf: pCdf, qWrongCdf: rowCdf(qWrong) });
     } else {
       const { q, overlap } = draftFor(p, alpha, mix(hb, 0x51ed));
       if (overlap > alpha + 1e-12) clamped++;
       const heads = headAlphas.map((a, i) => draftFor(p, a, mix(hb, 0x51ed + i + 1)).q);
-      entries.push({ p, q, qWrong: q, overlap, heads });
+      const qCdf = rowCdf(q);
+      entries.push({ p, q, qWrong: q, overlap, heads, pCdf: rowCdf(p), qCdf, qWrongCdf: qCdf });
     }
   }
   const notes: Notice[] = clamped > 0 ? [{ code: 'alphaClamped', alpha, count: clamped, total: BANK }] : [];
@@ -145,14 +151,31 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
     for (let i = Math.max(0, len - HASH_WINDOW); i < len; i++) h = mix(h, ctx[i]);
     return h;
   };
-  const target: Model = { vocabSize: bank.vocabSize, dist: (ctx, len) => entries[fmix(hashOf(ctx, len)) & BANK_MASK].p };
+  const entryOf = (ctx: readonly TokenId[], len: number) => entries[fmix(hashOf(ctx, len)) & BANK_MASK];
+  // Draws by binary search in the entry's running sum: the token sample(row) gives for the same
+  // uniform, in O(log V).
+  // No prob / overlap / residual fast paths: a row here costs one hash, and verification reads
+  // a row's p(x), sum min(p, q) and residual from the same (cached) row.
+  const target: Model = {
+    vocabSize: bank.vocabSize,
+    dist: (ctx, len) => entryOf(ctx, len).p,
+    draw: (ctx, len, rng) => {
+      const e = entryOf(ctx, len);
+      return rowDraw(e.p, e.pCdf, rng);
+    },
+  };
+  const draftWrong = (h: number) => greedy && !(toUnit(fmix(h ^ 0x5bd1e995)) < alpha);
   const draft: Model = {
     vocabSize: bank.vocabSize,
     dist: (ctx, len) => {
       const h = hashOf(ctx, len);
       const e = entries[fmix(h) & BANK_MASK];
-      if (!greedy) return e.q;
-      return toUnit(fmix(h ^ 0x5bd1e995)) < alpha ? e.q : e.qWrong;
+      return draftWrong(h) ? e.qWrong : e.q;
+    },
+    draw: (ctx, len, rng) => {
+      const h = hashOf(ctx, len);
+      const e = entries[fmix(h) & BANK_MASK];
+      return draftWrong(h) ? rowDraw(e.qWrong, e.qWrongCdf, rng) : rowDraw(e.q, e.qCdf, rng);
     },
   };
   // The k-th drafter's distribution for the context hashed to h: its own acceptance

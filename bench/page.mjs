@@ -1,0 +1,314 @@
+// The page benchmark (npm run bench:page): the built site in headless Chromium, every figure
+// the median of N runs printed beside its budget; exits 1 when one is over. Not part of npm test:
+// its figures depend on the machine (and on whatever else it is running).
+//
+//   node bench/page.mjs [--runs N] [--only name,name] [--no-build]
+//
+// Longest main-thread task = the longest RunTask on the page's renderer main thread in a CDP
+// trace (devtools.timeline), so figures under 50 ms are real numbers too, not just "no long task".
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { fetchedScripts } from '../scripts/firstLoad.mjs';
+import { DIST, launch, serve } from '../tests/e2e/harness.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const RUNS = Math.max(3, Number(opt('runs', 3)));
+const ONLY = opt('only', '').split(',').filter(Boolean);
+/** Slow-device emulation: Chrome DevTools' CPU throttling, about a mid-range phone here. */
+const THROTTLE = 4;
+
+if (!args.includes('--no-build')) {
+  console.log('building the site (BASE=/specplay/, dist-e2e)...');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, BASE: '/specplay/', OUT_DIR: 'dist-e2e' } });
+}
+
+const server = await serve();
+const browser = await launch();
+
+/** Opens a fresh page with a CDP session, throttled when asked. */
+async function fresh(throttle) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const cdp = await browser.context.newCDPSession(page);
+  if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  return { page, cdp, errors };
+}
+
+/** Longest task's CPU time (thread time, ms) per figure run: load on the machine stretches wall
+ * time, not CPU time, so the two side by side tell a slow page from a busy machine. */
+const cpuOf = new Map();
+
+/** Records a trace while `work` runs; resolves to the longest main-thread task, ms (wall). */
+async function longestTask(cdp, work) {
+  const events = [];
+  const onData = ({ value }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await work();
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', onData);
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
+  let longest = 0;
+  let cpu = 0;
+  for (const e of events)
+    if (e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}/${e.tid}`)) {
+      longest = Math.max(longest, e.dur / 1000);
+      cpu = Math.max(cpu, (e.tdur ?? 0) / 1000);
+    }
+  cpuOf.set(current, [...(cpuOf.get(current) ?? []), cpu]);
+  return longest;
+}
+
+/**
+ * Waits until `expression` is true in the page, polling through CDP (each poll a tiny task).
+ * Inside a traced period this replaces Playwright's locators: the first locator call in a
+ * document injects Playwright's own script, a task of 100+ ms at 4x that is not the page's.
+ */
+async function until(cdp, expression, timeoutMs = 120000) {
+  const t0 = Date.now();
+  for (;;) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `Boolean(${expression})`, returnByValue: true });
+    if (result.value === true) return;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+const READY = `document.querySelector('[data-testid="btn-download"]')?.disabled === false`;
+
+const ready = (page) =>
+  page.waitForFunction(
+    () => {
+      const b = document.querySelector('[data-testid="btn-download"]');
+      return b && !b.disabled;
+    },
+    null,
+    { timeout: 120000 },
+  );
+
+/** Opens the analysis tab of `hash`, waits for the run and the empty charts. */
+async function analysisPage(hash, throttle) {
+  const p = await fresh(throttle);
+  await p.page.goto(server.url + hash);
+  await ready(p.page);
+  await p.page.getByTestId('tab-analysis').click();
+  await p.page.getByTestId('chart-positions').locator('.chart-surface').first().waitFor({ timeout: 60000 });
+  await p.page.waitForTimeout(500);
+  return p;
+}
+
+const chartsDrawn = (page) => page.waitForSelector('.charts[data-points="16"] [data-testid="chart-positions"] .chart-dots circle', { timeout: 300000 });
+
+/** Press sweep, wait for all four charts with 16 points: ms. */
+async function sweepToCharts(hash) {
+  const { page } = await analysisPage(hash, false);
+  const t0 = Date.now();
+  await page.getByTestId('btn-sweep').click();
+  await chartsDrawn(page);
+  const ms = Date.now() - t0;
+  await page.close();
+  return ms;
+}
+
+const FIGURES = [
+  {
+    name: 'throttled-play-ngram',
+    label: `longest task, ${THROTTLE}x CPU: 400-token n-gram run at top speed`,
+    unit: 'ms',
+    budget: 50,
+    run: async () => {
+      const { page, cdp } = await fresh(true);
+      await page.goto(`${server.url}#world=ngram&corpus=en&gamma=4&length=400&seed=3`);
+      await ready(page);
+      await page.getByTestId('param-speed').fill('7');
+      await page.waitForTimeout(300);
+      const ms = await longestTask(cdp, async () => {
+        await page.getByTestId('btn-play').click();
+        await until(cdp, `document.querySelector('[data-testid="btn-play"]').getAttribute('aria-pressed') === 'false'`);
+        await page.waitForTimeout(300);
+      });
+      const chips = await page.getByTestId('accepted-text').getByTestId('token-chip').count();
+      if (chips < 400) throw new Error(`the run showed ${chips} tokens, not 400`);
+      await page.close();
+      return ms;
+    },
+  },
+  {
+    name: 'throttled-sweep-synthetic',
+    label: `longest task, ${THROTTLE}x CPU: gamma 1..16 sweep (200 trials), synthetic, charts streaming`,
+    unit: 'ms',
+    budget: 50,
+    run: async () => {
+      const { page, cdp } = await analysisPage('#world=synthetic&alpha=0.8&gamma=4', true);
+      const ms = await longestTask(cdp, async () => {
+        await page.getByTestId('btn-sweep').click();
+        await until(cdp, `document.querySelector('.charts[data-points="16"] [data-testid="chart-positions"] .chart-dots circle')`);
+        await page.waitForTimeout(500);
+      });
+      await page.close();
+      return ms;
+    },
+  },
+  {
+    name: 'throttled-load-seed',
+    label: `longest task, ${THROTTLE}x CPU: loading #world=seed&step=3`,
+    unit: 'ms',
+    budget: 50,
+    run: async () => {
+      const { page, cdp } = await fresh(true);
+      const ms = await longestTask(cdp, async () => {
+        await page.goto(`${server.url}#world=seed&step=3`, { waitUntil: 'commit' });
+        await until(cdp, `document.querySelector('[data-testid="current-step"][data-revealed="true"]') && ${READY}`);
+        await page.waitForTimeout(1000);
+      });
+      const cursor = await page.getByTestId('scrubber').inputValue();
+      if (cursor !== '3') throw new Error(`opened at step ${cursor}, not 3`);
+      await page.close();
+      return ms;
+    },
+  },
+  {
+    name: 'sweep-ngram',
+    label: 'sweep to charts (gamma 1..16, 200 trials), ngram en',
+    unit: 'ms',
+    budget: 2000,
+    run: () => sweepToCharts('#world=ngram&corpus=en&gamma=4'),
+  },
+  {
+    name: 'sweep-synthetic',
+    label: 'sweep to charts (gamma 1..16, 200 trials), synthetic',
+    unit: 'ms',
+    budget: 2000,
+    run: () => sweepToCharts('#world=synthetic&alpha=0.8&gamma=4'),
+  },
+  {
+    name: 'sweep-seed',
+    label: 'sweep to charts (gamma 1..16, 200 trials), seed',
+    unit: 'ms',
+    budget: 2000,
+    run: () => sweepToCharts('#world=seed&gamma=3'),
+  },
+  {
+    name: 'first-chips',
+    label: 'time to first token chips (#world=seed&gamma=3&step=1)',
+    unit: 'ms',
+    budget: 1000,
+    run: async () => {
+      const { page } = await fresh(false);
+      await page.goto(`${server.url}#world=seed&gamma=3&step=1`);
+      await page.getByTestId('token-chip').first().waitFor();
+      const ms = await page.evaluate(() => performance.now());
+      await page.close();
+      return ms;
+    },
+  },
+  {
+    name: 'paste-5mb',
+    label: 'longest task: 5 MB pasted corpus, paste to trained',
+    unit: 'ms',
+    budget: 50,
+    run: async () => {
+      const { page, cdp } = await fresh(false);
+      await page.goto(`${server.url}#world=ngram&corpus=en`);
+      await ready(page);
+      // The text is built first (the benchmark's own work is not the page's).
+      await page.evaluate(() => {
+        const w = ['the', 'draft', 'model', 'proposes', 'tokens', 'and', 'target', 'verifies', 'them', 'in', 'one', 'pass'];
+        let s = '';
+        let i = 0;
+        while (s.length < 5_000_000) s += `${w[(i * 7) % w.length]} ${w[(i++ * 3) % w.length]} `;
+        window.__big = new DataTransfer();
+        window.__big.setData('text/plain', s);
+      });
+      await page.getByTestId('param-corpus').selectOption('custom');
+      await page.waitForTimeout(300);
+      const ms = await longestTask(cdp, async () => {
+        await page.evaluate(() =>
+          document
+            .querySelector('[data-testid="param-custom-corpus"]')
+            .dispatchEvent(new ClipboardEvent('paste', { clipboardData: window.__big, bubbles: true, cancelable: true })),
+        );
+        await page.getByTestId('corpus-held').waitFor();
+        await page.getByTestId('btn-use-corpus').click();
+        await page.getByTestId('training').waitFor({ timeout: 10000 });
+        await ready(page);
+        await page.getByTestId('btn-step').click();
+        await page.getByTestId('accepted-text').getByTestId('token-chip').first().waitFor();
+      });
+      await page.close();
+      return ms;
+    },
+  },
+  {
+    name: 'first-load-size',
+    label: 'scripts fetched before the first chips (worker included), gzip',
+    unit: 'KB',
+    budget: 170,
+    run: async () => {
+      const { page } = await fresh(false);
+      const urls = [];
+      page.on('request', (r) => urls.push(r.url()));
+      // Workers' own requests do not all reach page.on('request'): the context sees them.
+      const onCtx = (r) => urls.push(r.url());
+      browser.context.on('request', onCtx);
+      await page.goto(`${server.url}#world=seed&gamma=3&step=1`);
+      await page.getByTestId('token-chip').first().waitFor();
+      browser.context.off('request', onCtx);
+      await page.close();
+      const { kb, files } = fetchedScripts(DIST, urls);
+      if (!files.some((f) => f.includes('worker'))) throw new Error('the worker script was not seen');
+      return kb;
+    },
+  },
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const rows = [];
+let current = '';
+const chosen = FIGURES.filter((f) => ONLY.length === 0 || ONLY.includes(f.name));
+try {
+  for (const f of chosen) {
+    current = f.name;
+    const values = [];
+    for (let i = 0; i < RUNS; i++) values.push(await f.run());
+    const m = median(values);
+    const row = { ...f, values, median: m, ok: m <= f.budget, load: loadavg()[0] };
+    rows.push(row);
+    const d = f.unit === 'KB' ? 1 : 0;
+    const cpu = cpuOf.get(f.name);
+    console.log(
+      `  ${f.name}: ${values.map((v) => v.toFixed(d)).join(', ')} ${f.unit}${cpu ? `  (longest task's CPU time: ${cpu.map((v) => v.toFixed(0)).join(', ')} ms)` : ''}`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const d = (r, v) => v.toFixed(r.unit === 'KB' ? 1 : 0);
+console.log(
+  `\nspecplay page benchmark: ${cpus().length} cores, ${RUNS} runs each (median), load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}\n`,
+);
+const w = Math.max(...rows.map((r) => r.label.length));
+console.log(`${'figure'.padEnd(w)}  ${'median'.padStart(10)}  ${'budget'.padStart(10)}  result  (runs; 1-min load when measured)`);
+for (const r of rows)
+  console.log(
+    `${r.label.padEnd(w)}  ${`${d(r, r.median)} ${r.unit}`.padStart(10)}  ${`${r.budget} ${r.unit}`.padStart(10)}  ${r.ok ? 'OK    ' : 'OVER  '}  (${r.values.map((v) => d(r, v)).join(', ')}; ${r.load.toFixed(2)})`,
+  );
+const over = rows.filter((r) => !r.ok);
+if (over.length > 0) {
+  console.error(`\n${over.length} figure(s) over budget: ${over.map((r) => r.name).join(', ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,196 @@
+import type { Dist } from '../types';
+import type { Followers } from './counts';
+import type { KneserNey, KnMixture } from './kneserNey';
+import { followerArrays, levelArrays } from './mixture';
+
+/**
+ * sum_x min(p(x), q(x)) for a KN mixture p and a whole row q, without p's row.
+ *
+ * Write p = T + c * P, where P is the lowest found level's own interpolated distribution
+ * (its discounted counts plus its share of the base; the base itself when no level is found),
+ * c the product of the interpolation weights above it, and T the sparse parts of the higher
+ * levels (support H: the followers of the longer contexts, few). Then
+ *   sum min(p, q) = F(c) + sum_{x in H} [min(p(x), q(x)) - min(c P(x), q(x))],
+ * with F(c) = sum_x min(c P(x), q(x)) piecewise linear in c: sorting tokens by q(x) / P(x),
+ * F(c) = (q's mass where q/P <= c) + c * (P's mass where q/P > c), two prefix sums and a binary
+ * search. P depends only on the lowest context (for a bigram draft, the draft's own context),
+ * so the sort is paid once per (P, q) pair and every later position costs O(|H| + log V).
+ */
+export interface Envelope {
+  /** q(x) / P(x) ascending, over tokens with P(x) > 0. */
+  readonly ratio: Float64Array;
+  /** cumQ[j]: q's mass over the first j sorted tokens. */
+  readonly cumQ: Float64Array;
+  /** sufP[j]: P's mass over sorted tokens j.. */
+  readonly sufP: Float64Array;
+}
+
+function envelope(P: Dist, q: Dist): Envelope {
+  let n = 0;
+  for (let i = 0; i < P.length; i++) if (P[i] > 0) n++;
+  const ratio = new Float64Array(n);
+  for (let i = 0, j = 0; i < P.length; i++) if (P[i] > 0) ratio[j++] = q[i] / P[i];
+  // A native numeric sort of the ratios, then each token's mass goes to the first sorted slot
+  // of its ratio (ties fall on the same side of any c, so they may share a slot): no
+  // comparator calls.
+  ratio.sort();
+  const massQ = new Float64Array(n);
+  const massP = new Float64Array(n);
+  for (let i = 0; i < P.length; i++) {
+    if (!(P[i] > 0)) continue;
+    const r = q[i] / P[i];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ratio[mid] < r) lo = mid + 1;
+      else hi = mid;
+    }
+    massQ[lo] += q[i];
+    massP[lo] += P[i];
+  }
+  const cumQ = new Float64Array(n + 1);
+  const sufP = new Float64Array(n + 1);
+  for (let j = 0; j < n; j++) cumQ[j + 1] = cumQ[j] + massQ[j];
+  for (let j = n - 1; j >= 0; j--) sufP[j] = sufP[j + 1] + massP[j];
+  return { ratio, cumQ, sufP };
+}
+
+function evalEnvelope(e: Envelope, c: number): number {
+  let lo = 0;
+  let hi = e.ratio.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (e.ratio[mid] <= c) lo = mid + 1;
+    else hi = mid;
+  }
+  return e.cumQ[lo] + c * e.sufP[lo];
+}
+
+/**
+ * Rows that KN models built and cache (the draft's q rows): they recur from step to step, so
+ * an envelope per (P, q) pair pays for its sort. Other arrays (one-off rows of other models)
+ * are summed over the target's row instead. For an unshaped row (T = 1) the registry also
+ * holds the mixture it came from (the residual's sparse walk reads it).
+ */
+const cachedRows = new WeakMap<Dist, { m: KneserNey; mix: KnMixture } | null>();
+
+/** Registers a row a model caches: with its mixture when unshaped, else null. */
+export function registerRow(row: Dist, source: { m: KneserNey; mix: KnMixture } | null): void {
+  cachedRows.set(row, source);
+}
+
+/** Whether `row` is a cached model row (registerRow). */
+export function isRecurring(row: Dist): boolean {
+  return cachedRows.has(row);
+}
+
+/** The mixture an unshaped cached row came from (undefined for any other array). */
+export function rowSource(row: Dist): { m: KneserNey; mix: KnMixture } | null | undefined {
+  return cachedRows.get(row);
+}
+
+/** Floats the cached P rows and envelopes of one model may hold before they are dropped. */
+const MAX_CACHED_FLOATS = 1 << 23;
+
+/** What a lowest level keeps: its own distribution P and the envelope against one q row. */
+export interface LowCache {
+  readonly P: Float64Array;
+  q: Dist | null;
+  env: Envelope | null;
+}
+
+/** Overlap of one KN model's mixtures with given q rows; holds its caches. */
+export class MixtureOverlap {
+  /** The base's cache (targets whose context no level has seen). */
+  private readonly baseLow: LowCache;
+  /** Followers carrying a cache (so the caches can be dropped), and the floats they hold. */
+  private cached: Followers[] = [];
+  private floats = 0;
+  /** Scratch per token: a generation stamp, T(x) and the list of tokens touched. */
+  private readonly stamp: Int32Array;
+  private readonly acc: Float64Array;
+  private readonly touched: Int32Array;
+  private gen = 0;
+
+  constructor(private readonly m: KneserNey) {
+    this.stamp = new Int32Array(m.base.length);
+    this.acc = new Float64Array(m.base.length);
+    this.touched = new Int32Array(m.base.length);
+    this.baseLow = { P: m.base, q: null, env: null };
+  }
+
+  /** The lowest level's cache: P, its own distribution, built on first use. */
+  private lowOf(f: Followers, d: number): LowCache {
+    let low = f.low;
+    if (low === undefined) {
+      if (this.floats > MAX_CACHED_FLOATS) {
+        for (const g of this.cached) g.low = undefined;
+        this.cached = [];
+        this.floats = 0;
+      }
+      const { base } = this.m;
+      const g = (d * f.counts.size) / f.total;
+      const P = new Float64Array(base.length);
+      for (let i = 0; i < P.length; i++) P[i] = g * base[i];
+      const { ids, w } = followerArrays(f, d);
+      for (let j = 0; j < ids.length; j++) P[ids[j]] += w[j] / f.total;
+      low = { P, q: null, env: null };
+      f.low = low;
+      this.cached.push(f);
+      this.floats += P.length;
+    }
+    return low;
+  }
+
+  /**
+   * sum_x min(p(x), q(x)) for the mixture p. The value depends only on p and q (not on what
+   * is cached), so runs reproduce to the last bit. Pays a sort per new (P, q) pair: use it for
+   * q rows that recur (a model's cached rows), not for one-off arrays.
+   */
+  overlap(mix: KnMixture, q: Dist): number {
+    const { levels } = mix;
+    const low = levels.length > 0 ? levels[levels.length - 1] : null;
+    const lc = low === null ? this.baseLow : this.lowOf(low.f, low.d);
+    if (lc.q !== q || lc.env === null) {
+      lc.env = envelope(lc.P, q);
+      lc.q = q;
+      this.floats += 3 * lc.env.ratio.length;
+    }
+    const P = lc.P;
+    const env = lc.env;
+    const c = low === null ? mix.scale : low.scale;
+    let ov = evalEnvelope(env, c);
+    if (levels.length < 2) return ov;
+    // Tokens of the higher levels: their sparse part T(x), summed per token, replaces
+    // min(c P(x), q(x)) by min(T(x) + c P(x), q(x)).
+    if (this.gen >= 0x3fffffff) {
+      this.stamp.fill(0);
+      this.gen = 0;
+    }
+    const gen = ++this.gen;
+    const { stamp, acc, touched } = this;
+    let n = 0;
+    for (let l = 0; l < levels.length - 1; l++) {
+      const level = levels[l];
+      const { ids, w } = levelArrays(level);
+      const cl = level.scale;
+      const total = level.f.total;
+      for (let j = 0; j < ids.length; j++) {
+        const x = ids[j];
+        if (stamp[x] !== gen) {
+          stamp[x] = gen;
+          acc[x] = 0;
+          touched[n++] = x;
+        }
+        acc[x] += (cl * w[j]) / total;
+      }
+    }
+    for (let j = 0; j < n; j++) {
+      const x = touched[j];
+      const pl = c * P[x];
+      ov += Math.min(acc[x] + pl, q[x]) - Math.min(pl, q[x]);
+    }
+    return ov;
+  }
+}
