@@ -101,12 +101,12 @@ async function analysisPage(hash, throttle) {
   await p.page.goto(server.url + hash);
   await ready(p.page);
   await p.page.getByTestId('tab-analysis').click();
-  await p.page.getByTestId('chart-positions').locator('.chart-surface').first().waitFor({ timeout: 60000 });
+  await p.page.getByTestId('chart-positions').locator('svg').first().waitFor({ timeout: 60000 });
   await p.page.waitForTimeout(500);
   return p;
 }
 
-const chartsDrawn = (page) => page.waitForSelector('.charts[data-points="16"] [data-testid="chart-positions"] .chart-dots circle', { timeout: 300000 });
+const chartsDrawn = (page) => page.waitForSelector('.charts[data-points="16"] [data-testid="chart-positions"] svg circle', { timeout: 300000 });
 
 /** Press sweep, wait for all four charts with 16 points: ms. */
 async function sweepToCharts(hash) {
@@ -151,7 +151,7 @@ const FIGURES = [
       const { page, cdp } = await analysisPage('#world=synthetic&alpha=0.8&gamma=4', true);
       const ms = await longestTask(cdp, async () => {
         await click(cdp, '[data-testid="btn-sweep"]');
-        await until(cdp, `document.querySelector('.charts[data-points="16"] [data-testid="chart-positions"] .chart-dots circle')`);
+        await until(cdp, `document.querySelector('.charts[data-points="16"] [data-testid="chart-positions"] svg circle')`);
         await page.waitForTimeout(500);
       });
       await page.close();
