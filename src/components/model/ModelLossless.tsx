@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { LOSSLESS_ALPHA, type SimParams } from '../../core';
+import type { SimParams } from '../../core';
 import { modelsReady, startModelLossless } from '../../store/modelSync';
 import { useStore } from '../../store/store';
 import { NumberInput } from '../Field';
+import { LosslessVerdict } from '../tools/LosslessVerdict';
 import { useT } from '../useT';
 
 /**
@@ -10,7 +11,7 @@ import { useT } from '../useT';
  * alone, side by side, with the core's chi-square verdict (the same wording as the other worlds).
  */
 export function ModelLossless() {
-  const { t, num } = useT();
+  const { t } = useT();
   const job = useStore((s) => s.model.lossless);
   const complete = useStore((s) => s.complete);
   const analysing = useStore((s) => s.model.compare?.status === 'running' || s.model.lossless?.status === 'running');
@@ -57,16 +58,7 @@ export function ModelLossless() {
       )}
       {r && (
         <>
-          <p className={r.pass ? 'verdict verdict-pass' : 'verdict verdict-fail'} data-testid="lossless-verdict" data-pass={r.pass} data-p={r.pValue}>
-            {r.pass ? '✓ ' : '✗ '}
-            {t(r.pass ? 'lossless.pass' : 'lossless.fail', {
-              stat: num(r.stat, 1),
-              df: r.df,
-              p: r.pValue < 1e-6 ? '< 0.000001' : num(r.pValue, 4),
-              alpha: LOSSLESS_ALPHA,
-            })}
-          </p>
-          <p className="small muted">{t('lossless.activity', { drafted: r.drafted, rejections: r.rejections })}</p>
+          <LosslessVerdict r={r} />
           <table className="data-table">
             <thead>
               <tr>

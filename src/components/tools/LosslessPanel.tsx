@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { LOSSLESS_ALPHA, type SimParams } from '../../core';
+import type { SimParams } from '../../core';
 import { useStore } from '../../store/store';
 import { startLossless } from '../../store/sync';
 import { NumberInput } from '../Field';
 import { useT } from '../useT';
+import { LosslessVerdict } from './LosslessVerdict';
 import { Progress } from './Progress';
 
 /** Samples with speculation and with the target alone, side by side, with a chi-square verdict. */
 export default function LosslessPanel() {
-  const { t, num } = useT();
+  const { t } = useT();
   const job = useStore((s) => s.jobs.lossless);
   const world = useStore((s) => s.world);
   const [rule, setRule] = useState<SimParams['acceptance']>('standard');
@@ -42,16 +43,7 @@ export default function LosslessPanel() {
       <Progress channel="lossless" />
       {r && (
         <>
-          <p className={r.pass ? 'verdict verdict-pass' : 'verdict verdict-fail'} data-testid="lossless-verdict" data-pass={r.pass} data-p={r.pValue}>
-            {r.pass ? '✓ ' : '✗ '}
-            {t(r.pass ? 'lossless.pass' : 'lossless.fail', {
-              stat: num(r.stat, 1),
-              df: r.df,
-              p: r.pValue < 1e-6 ? '< 0.000001' : num(r.pValue, 4),
-              alpha: LOSSLESS_ALPHA,
-            })}
-          </p>
-          <p className="small muted">{t('lossless.activity', { drafted: r.drafted, rejections: r.rejections })}</p>
+          <LosslessVerdict r={r} />
           <table className="data-table">
             <thead>
               <tr>
