@@ -23,6 +23,8 @@ test('embed - compact view, hidden parts, a link to the full page, height messag
   await page.waitForFunction(() => document.getElementById('frame-strong').style.height !== '');
   // A documented host command plays; a malformed one is ignored.
   await page.evaluate(() => document.getElementById('frame-strong').contentWindow.postMessage({ type: 'specplay:set', hash: 42 }, '*'));
+  // Once the frame has its run (a host plays a frame that has loaded), the play command plays it.
+  await frame.locator('[data-testid="btn-play"]:not([disabled])').waitFor({ timeout: 60000 });
   await page.locator('#play-strong').click();
   await frame.locator('[data-testid="btn-play"][aria-pressed="true"]').waitFor();
   assert.deepEqual(errors, []);
