@@ -122,3 +122,17 @@ export async function ready(page) {
     return b && !b.disabled;
   });
 }
+
+/**
+ * Runs axe-core on the page once its animations have finished (a chip caught halfway through
+ * sliding in is faded, which axe would read as low contrast), and returns the serious and
+ * critical violations as short strings.
+ */
+export async function axeViolations(page, axeSource) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
+  });
+}

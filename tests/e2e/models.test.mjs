@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { launch, openPage, serve } from './harness.mjs';
+import { axeViolations, launch, openPage, serve } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -136,11 +136,7 @@ test('models - nothing downloads before the button; load with per-file progress;
   // The cache now holds the pair, with its size.
   assert.ok(Number(await page.getByTestId('model-cache-size').getAttribute('data-bytes')) > 0);
   // Screen readers: no serious or critical axe violations in the model world's panels.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
-  });
+  const violations = await axeViolations(page, AXE);
   assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);
   await page.close();

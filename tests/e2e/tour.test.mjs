@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { openPage, ready, startSite } from './harness.mjs';
+import { axeViolations, openPage, ready, startSite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -259,11 +259,7 @@ for (const [lesson, theme, lang] of [
     await ready(page);
     await page.getByTestId('tour-check').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="tour-feedback"]').dataset.result !== '');
-    await page.evaluate(AXE);
-    const result = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
-    });
+    const result = await axeViolations(page, AXE);
     assert.deepEqual(result, []);
     // The screen-reader announcement uses the narration's words.
     const said = await page.getByTestId('announcer').textContent();
