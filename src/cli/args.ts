@@ -110,9 +110,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (name === 'lang') {
       if (value !== 'zh' && value !== 'en') throw new UsageError(`--lang must be zh or en (got "${value}")`);
       out.lang = value;
-    } else if (name === 'world' && value === 'model') {
-      // Real language models: the runner has them; the page's hash does not take them yet.
-      params.world = 'model';
     } else if (name === 'corpus' && !['seed', 'zh', 'en'].includes(value)) {
       params.corpus = 'custom';
       out.corpusPath = value;
