@@ -1,21 +1,10 @@
 import type { StepEvent } from '../core';
+import type { LookupMatch as LookupInfo } from '../core/proposers/ngramLookup';
+import type { SuffixInfo } from '../core/proposers/suffix';
 import { tokenText } from '../store/selectors';
 import { useStore } from '../store/store';
 import type { WorldInfo } from '../worker/protocol';
 import { useT } from './useT';
-
-interface LookupInfo {
-  start: number;
-  n: number;
-  from: number;
-}
-interface SuffixInfo {
-  matchLen: number;
-  probs: number[];
-  counts: [number, number][];
-  source: 'local' | 'global';
-  start: number;
-}
 
 /** Context tokens before this step (prompt + output), as ids. */
 function contextBefore(world: WorldInfo, events: readonly StepEvent[], step: number): number[] {

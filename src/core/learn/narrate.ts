@@ -1,3 +1,5 @@
+import type { LookupMatch as LookupInfo } from '../proposers/ngramLookup';
+import type { SuffixInfo } from '../proposers/suffix';
 import { tokenizerFor } from '../tokenizer';
 import type { AcceptanceRule, MethodKind, StepEvent, TokenId } from '../types';
 
@@ -62,16 +64,6 @@ export interface NarrationInput {
   readonly promptLen: number;
 }
 
-interface LookupInfo {
-  start: number;
-  n: number;
-  from: number;
-}
-interface SuffixInfo {
-  matchLen: number;
-  probs: number[];
-  source: 'local' | 'global';
-}
 interface TreeInfo {
   parents: number[];
   path: number[];

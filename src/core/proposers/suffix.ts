@@ -11,6 +11,11 @@ export interface SuffixSettings {
   maxCachedRequests: number;
 }
 
+/** What a suffix proposal says about itself (a step event's `info.suffix`; null: no match):
+ * the path found, its counts and probabilities, the tree it came from and where the matched
+ * context suffix starts. */
+export type SuffixInfo = Omit<SuffixCandidate, 'tokens'> & { start: number };
+
 export const SUFFIX_DEFAULTS: SuffixSettings = { maxDepth: 24, specFactor: 1, minTokenProb: 0.1, maxCachedRequests: 10000 };
 
 /** The global cache: one trie over earlier responses (FIFO-bounded), shared by runs. */
@@ -77,7 +82,14 @@ export function suffixProposer(s: SuffixSettings, global: SuffixTrie | null, tar
         draftCost: (tokens.length * LOOKUP_MS_PER_TOKEN) / targetMs,
         info: {
           suffix: best
-            ? { matchLen: best.matchLen, probs: best.probs, counts: best.counts, score: best.score, source: best.source, start: len - best.matchLen }
+            ? ({
+                matchLen: best.matchLen,
+                probs: best.probs,
+                counts: best.counts,
+                score: best.score,
+                source: best.source,
+                start: len - best.matchLen,
+              } satisfies SuffixInfo)
             : null,
         },
       };
