@@ -119,40 +119,14 @@ export function Formulas({ which = ALL }: { which?: readonly FormulaId[] }) {
             <mo>=</mo>
             <mfrac>
               <mrow>
-                <mo>max</mo>
-                <mo>(</mo>
-                <mn>0</mn>
-                <mo>,</mo>
-                <mi>p</mi>
-                <mo>(</mo>
-                <mi>x</mi>
-                <mo>)</mo>
-                <mo>−</mo>
-                <mi>q</mi>
-                <mo>(</mo>
-                <mi>x</mi>
-                <mo>)</mo>
-                <mo>)</mo>
+                <PositivePart v="x" />
               </mrow>
               <mrow>
                 <munder>
                   <mo>∑</mo>
                   <mi>y</mi>
                 </munder>
-                <mo>max</mo>
-                <mo>(</mo>
-                <mn>0</mn>
-                <mo>,</mo>
-                <mi>p</mi>
-                <mo>(</mo>
-                <mi>y</mi>
-                <mo>)</mo>
-                <mo>−</mo>
-                <mi>q</mi>
-                <mo>(</mo>
-                <mi>y</mi>
-                <mo>)</mo>
-                <mo>)</mo>
+                <PositivePart v="y" />
               </mrow>
             </mfrac>
           </math>
@@ -171,5 +145,27 @@ export function Formulas({ which = ALL }: { which?: readonly FormulaId[] }) {
       {shows('expected') && <Expected f={f} n={n} alphaText={alphaText} label={t('formula.expected')} />}
       {shows('speedup') && <Speedup f={f} n={n} label={t('formula.speedup')} />}
     </div>
+  );
+}
+
+/** max(0, p(v) − q(v)) in MathML, for the residual's numerator (v = x) and its sum (v = y). */
+function PositivePart({ v }: { v: string }) {
+  return (
+    <>
+      <mo>max</mo>
+      <mo>(</mo>
+      <mn>0</mn>
+      <mo>,</mo>
+      <mi>p</mi>
+      <mo>(</mo>
+      <mi>{v}</mi>
+      <mo>)</mo>
+      <mo>−</mo>
+      <mi>q</mi>
+      <mo>(</mo>
+      <mi>{v}</mi>
+      <mo>)</mo>
+      <mo>)</mo>
+    </>
   );
 }
