@@ -1,8 +1,7 @@
 // Micro benchmark of the real-model adapter on the tiny pair (Node, onnxruntime-node CPU, fp32):
 // wall time of one forward with k = 1..5 new tokens on a cache of PREFIX tokens (a verify
 // forward for gamma = k - 1), the crop back to the prefix, and a from-scratch recompute.
-// Figures, not assertions. Run: npx tsx bench/realForward.bench.ts
-// (tsx, not the esbuild bundle of scripts/bench.mjs: onnxruntime-node is a native module.)
+// Figures, not assertions. Run: npm run -s bench:real (or npx tsx bench/realForward.bench.ts).
 import { ensureTinyModels } from '../scripts/make-tiny-models.mjs';
 import { loadPair } from '../src/real';
 

@@ -1,26 +1,12 @@
-// Runs the core benchmarks from a single bundled file (as the browser runs the core: one
-// scope-hoisted module), not through tsx's per-module export getters, which cost a lot here.
+// The benchmarks (npm run bench): each file bundled and run as the product runs it (one
+// scope-hoisted module, scripts/bundled.mjs). Every file prints its figures beside their budgets
+// and sets a non-zero exit code when one is over; all of them run either way.
+//   node scripts/bench.mjs [bench/x.bench.ts ...]   (default: every benchmark)
+import { runBundled } from './bundled.mjs';
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-
-const dir = mkdtempSync(join(tmpdir(), 'specplay-bench-'));
-const out = join(dir, 'bench.mjs');
-try {
-  await build({
-    entryPoints: ['bench/core.bench.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: out,
-    logLevel: 'warning',
-    define: { 'import.meta.dirname': JSON.stringify(join(process.cwd(), 'bench')) },
-  });
-  await import(pathToFileURL(out).href);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+const ALL = ['bench/core.bench.ts', 'bench/real.bench.ts', 'bench/realForward.bench.ts'];
+const files = process.argv.slice(2);
+for (const f of files.length > 0 ? files : ALL) {
+  // The real-model benchmarks load onnxruntime-node: packages stay external for them.
+  await runBundled(f, { external: f.includes('real') });
 }

@@ -79,7 +79,10 @@ export class TransformersLm implements CausalLm {
     if (tokens.length === 0) throw new Error(`${this.id}: forward needs at least one new token`);
     const keep = Math.max(0, Math.min(keepLast, tokens.length));
     const c0 = performance.now();
-    if (from < have) this.cache = await cropCache(this.cache, from);
+    if (from < have) {
+      const cut = cropCache(this.cache, from);
+      this.cache = cut instanceof Promise ? await cut : cut;
+    }
     const cropMs = from < have ? performance.now() - c0 : 0;
 
     const t0 = performance.now();

@@ -34,19 +34,29 @@ export function cacheLength(cache: KvCache | null): number {
 
 type Typed = Float32Array | Uint16Array | Int32Array | Float64Array;
 
-/** Copies positions [0, length) of a [1, H, L, D] array. */
+/**
+ * Positions [0, length) of a [1, H, L, D] array, cut in place: head h's first length x D values
+ * move down to h x length x D (copyWithin, increasing h: a move never overwrites what a later
+ * head still needs), and the result is a view of the same buffer. No allocation: a fresh array
+ * per crop cost ten times the copy. The array must be the cache's own (a forward's output or a
+ * download), which nothing else reads.
+ */
 function cropData(data: Typed, dims: readonly number[], length: number): Typed {
   const [, heads, seq, dim] = dims;
-  const Ctor = data.constructor as new (n: number) => Typed;
-  const out = new Ctor(heads * length * dim);
-  for (let h = 0; h < heads; h++) out.set(data.subarray(h * seq * dim, h * seq * dim + length * dim), h * length * dim);
-  return out;
+  const n = length * dim;
+  const s = seq * dim;
+  for (let h = 1; h < heads; h++) data.copyWithin(h * n, h * s, h * s + n);
+  return data.subarray(0, heads * n);
 }
 
-async function cropTensor(t: Tensor, length: number): Promise<Tensor> {
-  const dims = [...t.dims];
-  let data: Typed;
-  if (t.location === 'gpu-buffer' && !gpuSliceFailed) {
+/** A CPU tensor cut on the CPU, at once (no await: a crop per round is on the hot path). */
+function cropOnCpu(t: Tensor, data: Typed, length: number): Tensor {
+  const dims = t.dims;
+  return new Tensor(t.type as 'float32', cropData(data, dims, length) as Float32Array, [dims[0], dims[1], length, dims[3]]);
+}
+
+async function cropGpuTensor(t: Tensor, length: number): Promise<Tensor> {
+  if (!gpuSliceFailed) {
     try {
       const cut = new Tensor(await sliceOnGpu(t, length));
       t.dispose();
@@ -57,28 +67,34 @@ async function cropTensor(t: Tensor, length: number): Promise<Tensor> {
       console.warn('KV cache: slicing on the GPU failed, cropping through the CPU from now on:', e);
     }
   }
-  if (t.location === 'gpu-buffer') {
-    // Download, then free the GPU copy: the cropped tensor goes back as a CPU tensor.
-    data = (await t.ort_tensor.getData()) as Typed;
-    t.dispose();
-    cropCounts.download++;
-  } else {
-    data = t.data as Typed;
-    cropCounts.cpu++;
-  }
-  return new Tensor(t.type as 'float32', cropData(data, dims, length) as Float32Array, [dims[0], dims[1], length, dims[3]]);
+  // Download, then free the GPU copy: the cropped tensor goes back as a CPU tensor.
+  const data = (await t.ort_tensor.getData()) as Typed;
+  const cut = cropOnCpu(t, data, length);
+  t.dispose();
+  cropCounts.download++;
+  return cut;
 }
 
-/** The cache cut to its first `length` positions (null for 0); tensors already that short are kept. */
-export async function cropCache(cache: KvCache | null, length: number): Promise<KvCache | null> {
+/** The cache cut to its first `length` positions (null for 0); tensors already that short are
+ * kept. A cache on the CPU is cut synchronously; one on the GPU returns a promise. */
+export function cropCache(cache: KvCache | null, length: number): KvCache | null | Promise<KvCache | null> {
   if (!cache) return null;
-  if (length === 0) {
-    await disposeCache(cache);
-    return null;
-  }
+  if (length === 0) return disposeCache(cache).then(() => null);
   const out: KvCache = {};
-  for (const [name, t] of Object.entries(cache)) out[name] = t.dims[2] === length ? t : await cropTensor(t, length);
-  return out;
+  const gpu: [string, Tensor][] = [];
+  for (const [name, t] of Object.entries(cache)) {
+    if (t.dims[2] === length) out[name] = t;
+    else if (t.location === 'gpu-buffer') gpu.push([name, t]);
+    else {
+      out[name] = cropOnCpu(t, t.data as Typed, length);
+      cropCounts.cpu++;
+    }
+  }
+  if (gpu.length === 0) return out;
+  return (async () => {
+    for (const [name, t] of gpu) out[name] = await cropGpuTensor(t, length);
+    return out;
+  })();
 }
 
 /** Frees GPU buffers of a cache no longer used (CPU tensors are left to the garbage collector). */

@@ -66,11 +66,13 @@ export function asyncDraftProposer(draft: LogitModel, eos: TokenId | null, param
 export async function stepAsync(setup: AsyncSetup, state: SimState, rng: RngStreams, withDetail = true): Promise<{ state: SimState; event: StepEvent }> {
   const buf = scratch(state);
   const gamma = draftBudget(setup, state);
-  const proposal = gamma === 0 || setup.proposer === null ? NO_PROPOSAL : await setup.proposer.propose(buf, state.len, gamma, rng.draft);
+  const proposed = gamma === 0 || setup.proposer === null ? NO_PROPOSAL : setup.proposer.propose(buf, state.len, gamma, rng.draft);
+  // A lookup proposer answers at once: no await (each is a microtask hop per step).
+  const proposal = proposed instanceof Promise ? await proposed : proposed;
   if (proposal.parents) throw new Error('token trees are not available with real models');
   const k = proposal.tokens.length;
   const out = await setup.target.logits(buf, state.len, state.len + k);
-  const scores = { ...logitScores(out.rows, setup.params.temperature, setup.params.topP), wallMs: out.wallMs };
+  const scores = logitScores(out.rows, setup.params.temperature, setup.params.topP, out.wallMs);
   return settle(setup, state, buf, proposal, scores, rng, withDetail);
 }
 

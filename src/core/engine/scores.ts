@@ -128,27 +128,48 @@ export function shapeLogits(logits: ArrayLike<number>, temperature: number, topP
   return temperature === 1 && topP >= 1 ? p : shapeDist(p, temperature, topP);
 }
 
-/**
- * Rows from one forward pass of a real model: `logits[r]` are row r's raw logits. Each row is
- * shaped (shapeLogits) once, on first use.
- */
-export function logitScores(logits: readonly ArrayLike<number>[], temperature: number, topP: number): Scores {
-  const cache: (Dist | undefined)[] = new Array(logits.length);
-  const dist = (r: number): Dist => {
-    let d = cache[r];
+/** Rows of one forward pass of a real model, each shaped (shapeLogits) once, on first use. */
+class LogitScores implements Scores {
+  readonly rows: number;
+  private readonly cache: (Dist | undefined)[];
+  constructor(
+    private readonly logits: readonly ArrayLike<number>[],
+    private readonly temperature: number,
+    private readonly topP: number,
+    readonly wallMs: number | undefined,
+  ) {
+    this.rows = logits.length;
+    this.cache = new Array(logits.length);
+  }
+  dist(r: number): Dist {
+    let d = this.cache[r];
     if (d === undefined) {
-      d = shapeLogits(logits[r], temperature, topP);
-      cache[r] = d;
+      d = shapeLogits(this.logits[r], this.temperature, this.topP);
+      this.cache[r] = d;
     }
     return d;
-  };
-  return {
-    rows: logits.length,
-    dist,
-    prob: (r, x) => dist(r)[x],
-    sample: (r: number, rng: Rng) => sample(dist(r), rng),
-    argmax: (r) => argmax(dist(r)),
-    overlap: (r, q) => overlapOf(dist(r), q),
-    residual: (r, q, x, rng) => sampleResidual(dist(r), q, x, rng),
-  };
+  }
+  prob(r: number, x: TokenId): number {
+    return this.dist(r)[x];
+  }
+  sample(r: number, rng: Rng): TokenId {
+    return sample(this.dist(r), rng);
+  }
+  argmax(r: number): TokenId {
+    return argmax(this.dist(r));
+  }
+  overlap(r: number, q: Dist): number {
+    return overlapOf(this.dist(r), q);
+  }
+  residual(r: number, q: Dist | null, x: TokenId, rng: Rng): TokenId {
+    return sampleResidual(this.dist(r), q, x, rng);
+  }
+}
+
+/**
+ * Rows from one forward pass of a real model: `logits[r]` are row r's raw logits. Each row is
+ * shaped (shapeLogits) once, on first use. `wallMs`: the forward's measured time, if any.
+ */
+export function logitScores(logits: readonly ArrayLike<number>[], temperature: number, topP: number, wallMs?: number): Scores {
+  return new LogitScores(logits, temperature, topP, wallMs);
 }
