@@ -57,11 +57,20 @@ async function longestTask(cdp, work) {
   const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
   let longest = 0;
   let cpu = 0;
+  let worst = null;
   for (const e of events)
     if (e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}/${e.tid}`)) {
+      if (e.dur / 1000 > longest) worst = e;
       longest = Math.max(longest, e.dur / 1000);
       cpu = Math.max(cpu, (e.tdur ?? 0) / 1000);
     }
+  if (process.env.BENCH_DEBUG && worst) {
+    // What the longest task spent its time in: the events inside it, longest first.
+    const inside = events.filter((e) => e.ph === 'X' && e.pid === worst.pid && e.tid === worst.tid && e !== worst && e.ts >= worst.ts && e.ts + (e.dur ?? 0) <= worst.ts + worst.dur);
+    inside.sort((a, b) => b.dur - a.dur);
+    console.log(`  longest task ${(worst.dur / 1000).toFixed(1)} ms (CPU ${((worst.tdur ?? 0) / 1000).toFixed(1)} ms):`);
+    for (const e of inside.slice(0, 12)) console.log(`    ${(e.dur / 1000).toFixed(1)} ms ${e.name} ${JSON.stringify(e.args ?? {}).slice(0, 300)}`);
+  }
   cpuOf.set(current, [...(cpuOf.get(current) ?? []), cpu]);
   return longest;
 }
@@ -172,6 +181,32 @@ const FIGURES = [
       });
       const cursor = await page.getByTestId('scrubber').inputValue();
       if (cursor !== '3') throw new Error(`opened at step ${cursor}, not 3`);
+      await page.close();
+      return ms;
+    },
+  },
+  {
+    name: 'model-load-decode',
+    label: 'longest task: real models (tiny pair, wasm), download, load, decode 128 tokens, play',
+    unit: 'ms',
+    budget: 50,
+    run: async () => {
+      const { page, cdp } = await fresh(false);
+      await page.goto(`${server.url}#world=model&targetModel=./models/tiny-target&draftModel=./models/tiny-draft&dtype=fp32&device=wasm&length=128&gamma=4&seed=3`);
+      await page.getByTestId('btn-load-models').waitFor();
+      // Downloaded every time: the browser's model cache is emptied first.
+      await page.evaluate(() => caches.delete('transformers-cache'));
+      await page.getByTestId('param-speed').fill('7');
+      await page.waitForTimeout(300);
+      const ms = await longestTask(cdp, async () => {
+        await click(cdp, '[data-testid="btn-load-models"]');
+        await until(cdp, `document.querySelector('[data-testid="measured-speedup"]')?.dataset.value`);
+        await click(cdp, '[data-testid="btn-play"]');
+        await until(cdp, `document.querySelector('[data-testid="btn-play"]').getAttribute('aria-pressed') === 'false'`);
+        await page.waitForTimeout(300);
+      });
+      const chips = await page.getByTestId('accepted-text').getByTestId('token-chip').count();
+      if (chips < 128) throw new Error(`the run showed ${chips} tokens, not 128`);
       await page.close();
       return ms;
     },
