@@ -35,6 +35,7 @@ describe('model components', () => {
     const size = screen.getByTestId('model-size');
     expect(Number(size.dataset.bytes)).toBe(617e6); // SmolLM2 360M q4 (417 MB) + 135M q4 (200 MB)
     expect(size.textContent).toMatch(/617 MB/);
+    expect(size.textContent).toMatch(/as q4 on/);
     expect((screen.getByTestId('btn-load-models') as HTMLButtonElement).disabled).toBe(false);
     expect(screen.queryByTestId('model-progress')).toBeNull();
   });
@@ -51,6 +52,8 @@ describe('model components', () => {
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(useStore.getState().params.targetModel).toBe('someone/model');
     expect(screen.getByTestId('model-size').dataset.bytes).toBe('');
+    // dtype auto on a pair outside the catalogue: the models' own declared dtype comes first.
+    expect(screen.getByTestId('model-size').textContent).toMatch(/dtype the models declare \(else q4\)/);
     expect((screen.getByTestId('model-pair') as HTMLSelectElement).value).toBe('custom');
   });
 

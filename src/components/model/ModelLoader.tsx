@@ -116,7 +116,13 @@ export function ModelLoader() {
               ? t('model.sizeUnknown')
               : `${formatBytes(total, num)} (${t('model.sizeParts', { target: formatBytes(sizes[0] ?? 0, num), draft: formatBytes(sizes[1] ?? 0, num) })})`,
         })}{' '}
-        <span className="muted">{t('model.sizeAs', { dtype, device: t(device === 'webgpu' ? 'device.webgpu' : 'device.wasm') })}</span>
+        <span className="muted">
+          {/* dtype auto loads a model's declared dtype first (its config), which only the files say. */}
+          {t(p.dtype === 'auto' && pair === null ? 'model.sizeAsDeclared' : 'model.sizeAs', {
+            dtype,
+            device: t(device === 'webgpu' ? 'device.webgpu' : 'device.wasm'),
+          })}
+        </span>
       </p>
       {gpu !== null && !gpu.webgpu && p.device !== 'wasm' && <p className="notice">{t('note.noWebgpu')}</p>}
       {memoryGb !== undefined && total !== null && total * 2.5 > memoryGb * 1e9 && (
