@@ -115,4 +115,19 @@ export const lessonsEn: Record<string, LessonText> = {
       'After one step, “Modelled time” in the counters shows it: one pass ({targetMs} ms) plus drafting gamma × c passes ({draftMs} ms) plus checking gamma × v passes ({verifyMs} ms) = {ms} ms.',
     notReady: 'Press Step once first: the question is about the step just shown.',
   },
+  realModels: {
+    title: 'Real models: a draft and a target in your browser',
+    intro:
+      'So far the models were simulated. Here two real language models that this browser has already cached take their place: {draft} drafts {gamma} tokens, {target} checks them in one forward pass, with the same verification code as in every other lesson (greedy: temperature 0). The prompt asks for a small edit of a function, so much of the answer repeats the prompt and the draft guesses well. Press Load models above the stage: the files ({dtype}) come from the cache, nothing is downloaded.',
+    look: 'The chips are the real tokenizer’s pieces (␣ marks a leading space, ¶ a newline); click one to see the target’s p and the draft’s q. Under “What this run teaches”: the text coloured by how each token came (the draft’s kept guesses, the target’s corrections, bonus tokens), the per-position acceptance (how often more than i guesses survived, against ◆ = alpha^(i+1)) and the mean acceptance length. In “The race on your hardware”: the measured speedup beside the cost model’s prediction with c measured.',
+    try: 'Press Play to watch the run from its start. Then set gamma to 2 or 8, or pick the example “Free chat”: with less to copy, fewer guesses are kept. Kept guesses pay only when the draft is much cheaper than the target: compare c in the race panel.',
+    question:
+      'Over the whole run, how many tokens did one target forward produce on average? (two decimals: the tokens divided by the target passes, as the counters show them at the end of the run)',
+    right:
+      'Right: {tokens} tokens from {passes} target forwards = {answer} per forward, where decoding without a draft gets exactly 1. The mean acceptance length, 1 + the guesses kept per round with a draft, is {meanLen}.',
+    wrong:
+      'With the page at the end of the run, the counters show {passes} target passes and {tokens} tokens (an end-of-text counts as one): {tokens} ÷ {passes} = {answer}, the “Tokens per step” counter. Each forward yields the guesses it kept plus one token of the target’s own.',
+    notReady:
+      'Press Load models first (the files come from this browser’s cache) and wait until the run is in: the page then opens at its end. The question is about that run.',
+  },
 };
