@@ -76,9 +76,10 @@ export default function TourPanel() {
   const total = lessons.length;
   const n = Math.min(Math.max(1, tour), total);
   const lesson = lessons[n - 1];
-  // A link to a lesson past the ones known so far (tour=9, the real-model lesson) waits for the
-  // cache check before it falls back to the last lesson.
-  const waiting = !tourModels.checked && tour > total;
+  // The first open waits for the cache check (milliseconds): then the number of lessons is
+  // known from the start, and a link to the real-model lesson (tour=9) is not sent back to
+  // lesson 8 before the check could find its pair.
+  const waiting = !tourModels.checked;
   const text = (lang === 'zh' ? lessonsZh : lessonsEn)[lesson.id];
   // An embed without hide= shows only what each lesson needs.
   const autoHide = useRef(useStore.getState().hide.length === 0);
@@ -95,8 +96,8 @@ export default function TourPanel() {
     };
   }, [modelStatus, setTourModels]);
   useEffect(() => {
-    if (tourModels.checked && tour !== n) setTour(n); // tour=99 in a link: the last lesson
-  }, [tourModels.checked, tour, n, setTour]);
+    if (!waiting && tour !== n) setTour(n); // tour=99 in a link: the last lesson
+  }, [waiting, tour, n, setTour]);
   // The page is set when the lesson changes, not when its pair is found again (a load ending
   // while the reader is in the real-model lesson must not restart it).
   // biome-ignore lint/correctness/useExhaustiveDependencies: lesson.id is the trigger; the lesson object follows it

@@ -118,15 +118,15 @@ export const lessonsEn: Record<string, LessonText> = {
   realModels: {
     title: 'Real models: a draft and a target in your browser',
     intro:
-      'So far the models were simulated. Here two real language models that this browser has already cached take their place: {draft} drafts {gamma} tokens, {target} checks them in one forward pass, with the same verification code as in every other lesson (greedy: temperature 0). The prompt asks for a small edit of a function, so much of the answer repeats the prompt and the draft guesses well. Press Load models above the stage: the files ({dtype}) come from the cache, nothing is downloaded.',
-    look: 'The chips are the real tokenizer’s pieces (␣ marks a leading space, ¶ a newline); click one to see the target’s p and the draft’s q. Under “What this run teaches”: the text coloured by how each token came (the draft’s kept guesses, the target’s corrections, bonus tokens), the per-position acceptance (how often more than i guesses survived, against ◆ = alpha^(i+1)) and the mean acceptance length. In “The race on your hardware”: the measured speedup beside the cost model’s prediction with c measured.',
-    try: 'Press Play to watch the run from its start. Then set gamma to 2 or 8, or pick the example “Free chat”: with less to copy, fewer guesses are kept. Kept guesses pay only when the draft is much cheaper than the target: compare c in the race panel.',
+      'So far the models were simulated. Here two real language models cached in this browser take their place: {draft} drafts {gamma} tokens, {target} checks them in one forward pass, with the same verification code as before (greedy: temperature 0). The prompt asks for a small edit of a function, so the answer repeats much of the prompt and the draft guesses well. Press Load models: the files ({dtype}) come from the cache, nothing is downloaded.',
+    look: 'The chips are the real tokenizer’s pieces (␣ a leading space, ¶ a newline); click one for the target’s p and the draft’s q. Under “What this run teaches”: the text coloured by how each token came, the per-position acceptance (how often more than i guesses survived; ◆ = alpha^(i+1)) and the mean acceptance length. In “The race on your hardware”: the measured speedup beside the predicted one.',
+    try: 'Press Play to watch the run from its start. Set gamma to 2 or 8, or pick the example “Free chat” (less to copy: fewer guesses kept). A kept guess pays only if the draft is much cheaper than the target: see c in the race panel.',
     question:
-      'Over the whole run, how many tokens did one target forward produce on average? (two decimals: the tokens divided by the target passes, as the counters show them at the end of the run)',
+      'Over the whole run, how many tokens did one target forward produce on average? (two decimals: tokens ÷ target passes, as the counters show them at the end of the run)',
     right:
-      'Right: {tokens} tokens from {passes} target forwards = {answer} per forward, where decoding without a draft gets exactly 1. The mean acceptance length, 1 + the guesses kept per round with a draft, is {meanLen}.',
+      'Right: {tokens} tokens from {passes} target forwards = {answer} per forward; without a draft it is exactly 1. The mean acceptance length (1 + the guesses kept per round with a draft) is {meanLen}. Whether this makes decoding faster depends on what the draft’s forwards cost: the race panel measures it.',
     wrong:
-      'With the page at the end of the run, the counters show {passes} target passes and {tokens} tokens (an end-of-text counts as one): {tokens} ÷ {passes} = {answer}, the “Tokens per step” counter. Each forward yields the guesses it kept plus one token of the target’s own.',
+      'At the end of the run the counters show {passes} target passes and {tokens} tokens (an end-of-text counts as one): {tokens} ÷ {passes} = {answer}, the “Tokens per step” counter. Each forward yields the guesses it kept plus one token of the target’s own.',
     notReady:
       'Press Load models first (the files come from this browser’s cache) and wait until the run is in: the page then opens at its end. The question is about that run.',
   },
