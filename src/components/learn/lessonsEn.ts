@@ -118,7 +118,7 @@ export const lessonsEn: Record<string, LessonText> = {
   realModels: {
     title: 'Real models: a draft and a target in your browser',
     intro:
-      'So far the models were simulated. Here two real language models cached in this browser take their place: {draft} drafts {gamma} tokens, {target} checks them in one forward pass, with the same verification code as before (greedy: temperature 0). The prompt asks for a small edit of a function, so the answer repeats much of the prompt and the draft guesses well. Press Load models: the files ({dtype}) come from the cache, nothing is downloaded.',
+      'So far the models were simulated. Here two real language models cached in this browser take their place: {draft} drafts {gamma} tokens, {target} checks them in one forward pass, with the same verification code as before (greedy: temperature 0). The prompt asks for a small edit of a function: an instruct model’s answer repeats much of it, which a draft guesses well. Press Load models: the files ({dtype}) come from the cache, nothing is downloaded.',
     look: 'The chips are the real tokenizer’s pieces (␣ a leading space, ¶ a newline); click one for the target’s p and the draft’s q. Under “What this run teaches”: the text coloured by how each token came, the per-position acceptance (how often more than i guesses survived; ◆ = alpha^(i+1)) and the mean acceptance length. In “The race on your hardware”: the measured speedup beside the predicted one.',
     try: 'Press Play to watch the run from its start. Set gamma to 2 or 8, or pick the example “Free chat” (less to copy: fewer guesses kept). A kept guess pays only if the draft is much cheaper than the target: see c in the race panel.',
     question:
