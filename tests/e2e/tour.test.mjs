@@ -243,6 +243,8 @@ test('tour - the lesson over real models appears once a pair is cached; it loads
     const right = Math.round(((chips + eos) / passes) * 100) / 100;
     assert.ok(passes > 0 && right >= 1, `${chips} + ${eos} tokens in ${passes} passes`);
     await quiz(p9, right, right + 0.5, 9);
+    // Screen readers: the lesson beside the model world's panels.
+    assert.deepEqual(await axeViolations(p9, AXE), []);
     assert.deepEqual([...errors, ...second.errors], []);
     await Promise.all([page.close(), p9.close()]);
   } finally {
