@@ -384,7 +384,8 @@ export const en = {
   'theme.tip': 'Colours follow your system unless you choose light or dark.',
   training: 'Training the n-gram models on {size} tokens…',
   runError: 'The run could not be computed: {message}.',
-  footer: 'specplay simulates; it runs no neural network. Formulas: Leviathan et al. 2023; Chen et al. 2023.',
+  footer:
+    'specplay simulates its models, except in the Real models world, where real ones run in your browser. Formulas: Leviathan et al. 2023; Chen et al. 2023.',
   ms: 'ms',
   // Narration, tour and formulas (src/i18n/learnEn.ts).
   ...learnEn,

@@ -374,7 +374,7 @@ export const zh: Record<MessageKey, string> = {
   'theme.tip': '颜色默认跟随系统，也可以选择浅色或深色。',
   training: '正在用 {size} 个词元训练 n-gram 模型…',
   runError: '无法计算这次运行：{message}。',
-  footer: 'specplay 只做模拟，不运行任何神经网络。公式来自 Leviathan et al. 2023；Chen et al. 2023。',
+  footer: 'specplay 的模型都是模拟的，只有「真实模型」世界在你的浏览器里运行真实的神经网络。公式来自 Leviathan et al. 2023；Chen et al. 2023。',
   ms: 'ms',
   // Narration, tour and formulas (src/i18n/learnZh.ts).
   ...learnZh,

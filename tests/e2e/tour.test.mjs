@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { axeViolations, openPage, ready, startSite } from './harness.mjs';
+import { axeViolations, launch, openPage, ready, serve, startSite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -169,6 +169,89 @@ for (const lang of ['en', 'zh'])
     assert.deepEqual(errors, []);
     await page.close();
   });
+
+test('tour - the lesson over real models appears once a pair is cached; it loads from the cache and checks its question', async () => {
+  // Its own server (to see every request) and browser (a fresh profile: the other tests here keep
+  // an empty model cache, so their tour has 8 lessons).
+  const requests = [];
+  const server = await serve({ onRequest: (path) => requests.push(path) });
+  const browser = await launch();
+  try {
+    const progress = async (page) => (await page.getByTestId('tour-progress').textContent()).trim();
+    // Nothing cached: 8 lessons; a link to lesson 9 falls back to the last one, once the cache is read.
+    const { page, errors } = await openPage(browser.context, `${server.url}#tour=9&lang=en`);
+    await page.locator('[data-testid="tour"][data-lesson="8"]').waitFor();
+    assert.equal(await progress(page), '8 / 8');
+    await page.waitForFunction(() => location.hash.includes('tour=8'));
+    // Lesson 8 resumed in the Real models world (the link's parameters are kept): loading the tiny
+    // pair puts it in the browser's cache, and the open tour finds it when the load ends.
+    const tiny = 'world=model&targetModel=./models/tiny-target&draftModel=./models/tiny-draft&dtype=fp32&device=wasm&length=8';
+    await page.goto(`${server.url}#tour=8&${tiny}&lang=en`);
+    await page.reload();
+    await page.locator('[data-testid="tour"][data-lesson="8"]').waitFor();
+    assert.equal(await progress(page), '8 / 8');
+    await page.getByTestId('btn-load-models').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.dataset.loaded === 'true', null, { timeout: 120000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="tour-progress"]')?.textContent.trim() === '8 / 9');
+    assert.ok(await page.getByTestId('tour-next').isEnabled());
+    // Reopened, the tour counts 9 lessons from the start.
+    await page.getByTestId('tour-exit').click();
+    await page.getByTestId('tour-start').click();
+    await page.locator('[data-testid="tour"][data-lesson="1"]').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="tour-progress"]')?.textContent.trim() === '1 / 9');
+    // A link to lesson 9 opens it (the cache is read before the tour would fall back).
+    requests.length = 0;
+    const second = await openPage(browser.context, `${server.url}#tour=9&lang=en`);
+    const p9 = second.page;
+    const lesson = p9.locator('[data-testid="tour"][data-lesson="9"]');
+    await lesson.waitFor();
+    assert.equal(await lesson.getAttribute('data-lesson-id'), 'realModels');
+    assert.equal(await progress(p9), '9 / 9');
+    assert.ok(await p9.getByTestId('tour-next').isDisabled());
+    // It sets the model world with the cached pair, in the dtype the cache holds.
+    assert.equal(await value(p9, 'param-world'), 'model');
+    assert.equal(await value(p9, 'param-target-model'), './models/tiny-target');
+    assert.equal(await value(p9, 'param-draft-model'), './models/tiny-draft');
+    assert.equal(await value(p9, 'param-dtype'), 'fp32');
+    assert.equal(await value(p9, 'param-method'), 'draft');
+    assert.equal(await value(p9, 'param-gamma'), '4');
+    assert.equal(await value(p9, 'param-temperature'), '0');
+    // Nothing loads by itself; before the run the question says what to do.
+    await p9.waitForTimeout(1000);
+    assert.equal(await p9.getByTestId('model-status').getAttribute('data-loaded'), 'false');
+    assert.equal((await answer(p9, 1.5)).result, 'notReady');
+    // Load models: from the cache, no model file is fetched from the site.
+    await p9.getByTestId('btn-load-models').click();
+    await p9.waitForFunction(() => document.querySelector('[data-testid="model-status"]')?.dataset.loaded === 'true', null, { timeout: 120000 });
+    await ready(p9);
+    // The lesson opens the run at its end.
+    await p9.waitForFunction(() => {
+      const s = document.querySelector('[data-testid="scrubber"]');
+      return Number(s.max) > 0 && s.value === s.max;
+    });
+    assert.deepEqual(
+      requests.filter((r) => r.endsWith('.onnx') || r.endsWith('tokenizer.json')),
+      [],
+    );
+    await narrationSays(p9);
+    await p9.getByTestId('lesson-text').waitFor();
+    // Tokens per target forward, from the page: the text's chips (plus an end-of-text, which the
+    // narration of the last step names) over the target passes.
+    const passes = Number(await p9.getByTestId('stat-passes').getAttribute('data-value'));
+    const chips = await p9.getByTestId('accepted-text').getByTestId('token-chip').count();
+    const eos = (await p9.getByTestId('narration').getAttribute('data-codes')).includes('endOfText') ? 1 : 0;
+    const right = Math.round(((chips + eos) / passes) * 100) / 100;
+    assert.ok(passes > 0 && right >= 1, `${chips} + ${eos} tokens in ${passes} passes`);
+    await quiz(p9, right, right + 0.5, 9);
+    // Screen readers: the lesson beside the model world's panels.
+    assert.deepEqual(await axeViolations(p9, AXE), []);
+    assert.deepEqual([...errors, ...second.errors], []);
+    await Promise.all([page.close(), p9.close()]);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
 
 test('narration - every kind of step is narrated on the page, in both languages', async () => {
   // [hash, a narration code that must appear within the first steps]

@@ -1,12 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { formulaValues, measuredAlpha } from '../../src/components/learn/formulaValues';
-import { checkAnswer, LESSONS, type PageState } from '../../src/components/learn/lessons';
+import { checkAnswer, lessonsFor, type PageState } from '../../src/components/learn/lessons';
 import { lessonsEn } from '../../src/components/learn/lessonsEn';
 import { lessonsZh } from '../../src/components/learn/lessonsZh';
 import { DEFAULT_PARAMS, decodeHash, prepareWorld, runGeneration } from '../../src/core';
 import { fill } from '../../src/core/notices';
-import { MAX_TOUR, readLearnView } from '../../src/store/learnSlice';
+import { type CachedPair, MAX_TOUR, readLearnView } from '../../src/store/learnSlice';
 import { TEXTS } from './helpers';
+
+/** The lessons without real models (this browser has none cached). */
+const LESSONS = lessonsFor(null);
 
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
@@ -74,6 +77,51 @@ describe('tour lessons', () => {
     expect(gamma.question.answer(s)).toBe(4);
     // c 0.02: ... 2.755 (gamma 7), 2.757 (gamma 8), 2.745 (gamma 9).
     expect(gamma.question.answer({ ...s, params: { ...s.params, costRatio: 0.02 } })).toBe(8);
+  });
+});
+
+describe('the lesson over real models', () => {
+  const TINY: CachedPair = { targetModel: './models/tiny-target', draftModel: './models/tiny-draft', device: 'auto', dtype: 'fp32' };
+
+  test('lessonsFor - 8 lessons without a cached pair, 9 with one: the real-model lesson last, over that pair', () => {
+    expect(lessonsFor(null).map((l) => l.id)).toEqual(['notebook', 'rejection', 'bonus', 'lossless', 'gamma', 'strength', 'ngram', 'cost']);
+    const with9 = lessonsFor(TINY);
+    expect(with9.length).toBe(9);
+    expect(with9.slice(0, 8)).toEqual(lessonsFor(null));
+    const real = with9[8];
+    expect(real.id).toBe('realModels');
+    expect(real.requires).toBe('realModels');
+    expect(real.params).toMatchObject({ world: 'model', ...TINY, method: 'draft', gamma: 4, temperature: 0 });
+    expect(lessonsFor(null).every((l) => l.requires === undefined)).toBe(true);
+  });
+
+  test('realModels - no answer until the run of real models is in; then tokens per target forward, from the page', () => {
+    const real = lessonsFor(TINY)[8];
+    const params = { ...DEFAULT_PARAMS, ...real.params };
+    // Events as a run leaves them (a synthetic run stands in for the real one; only its steps count).
+    const syn = { ...DEFAULT_PARAMS, world: 'synthetic' as const, alpha: 0.8, gamma: 4, length: 40 };
+    const events = runGeneration(prepareWorld(syn, TEXTS), syn).events;
+    const empty: PageState = { params, events: [], cursor: 0, complete: true };
+    expect(real.question.answer(empty)).toBeNull(); // models not loaded: the run is empty
+    expect(real.question.answer({ params, events, cursor: 0, complete: false })).toBeNull();
+    expect(real.question.answer({ params: { ...params, world: 'seed' }, events, cursor: 0, complete: true })).toBeNull();
+    const page: PageState = { params, events, cursor: real.cursor({ params, events, cursor: 0, complete: true }), complete: true };
+    expect(page.cursor).toBe(events.length);
+    const tokens = events.reduce((n, e) => n + e.emitted.length + (e.endOfText ? 1 : 0), 0);
+    const right = Math.round((tokens / events.length) * 100) / 100;
+    expect(real.question.answer(page)).toBe(right);
+    expect(checkAnswer(real.question, page, String(right))).toBe('right');
+    expect(checkAnswer(real.question, page, String(right + 0.02))).toBe('wrong');
+    const vars = real.vars(page);
+    expect(vars).toMatchObject({ target: 'tiny-target', draft: 'tiny-draft', dtype: 'fp32', gamma: 4, passes: events.length, tokens, answer: right });
+    for (const text of [lessonsEn.realModels, lessonsZh.realModels]) {
+      for (const key of ['title', 'intro', 'look', 'try', 'question', 'right', 'wrong', 'notReady'] as const)
+        expect(fill(text[key], vars), key).not.toMatch(/\{\w+\}|undefined|NaN/);
+      // Before the run the texts read without holes too.
+      expect(fill(text.intro, real.vars(empty))).not.toMatch(/\{\w+\}|undefined|NaN/);
+    }
+    for (const key of ['title', 'intro', 'look', 'try', 'question', 'right', 'wrong', 'notReady'] as const)
+      expect(placeholders(lessonsZh.realModels[key]), key).toEqual(placeholders(lessonsEn.realModels[key]));
   });
 });
 

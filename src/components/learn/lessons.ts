@@ -1,5 +1,7 @@
 import { expectedSpeedup, expectedTokensPerStep, optimalGamma, type SimParams, type StepEvent } from '../../core';
+import type { CachedPair } from '../../store/learnSlice';
 import type { Hideable } from '../../store/uiSlice';
+import { realModelsLesson } from './realLesson';
 
 /**
  * The guided tour's lessons: what each sets on the page, where it opens the run, which tool and
@@ -31,9 +33,10 @@ export type Question =
 
 /**
  * Something a lesson needs that the page may not have. 'realModels': a lesson over real
- * transformer models, shown only when that world exists and its weights are cached. That world
- * does not exist yet, so no lesson uses it: when it does, add the lesson with
- * `requires: 'realModels'` and let `available` check the model cache.
+ * transformer models, shown only when this browser has cached a pair (both models, one dtype),
+ * so that it never downloads anything. The tour reads the cache when it opens and when a model
+ * load ends (cachedPair.ts, kept in the learn slice) and builds its list with `lessonsFor`;
+ * such lessons come last, so tour=N links to the others keep their numbers.
  */
 export type Requirement = 'realModels';
 
@@ -69,7 +72,8 @@ const firstStep = (s: PageState, test: (e: StepEvent) => boolean, fallback = 1) 
 const emittedTotal = (s: PageState) => s.events.reduce((n, e) => n + e.emitted.length, 0);
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-const ALL: Lesson[] = [
+/** The lessons that need nothing the page may lack. */
+const ALL: readonly Lesson[] = [
   {
     id: 'notebook',
     params: NOTEBOOK,
@@ -179,13 +183,14 @@ const ALL: Lesson[] = [
   },
 ];
 
-/** Whether the page can give a lesson what it requires (nothing optional exists yet). */
-export function available(req: Requirement | undefined): boolean {
-  return req === undefined;
+/**
+ * The lessons the tour shows, in order: the eight that need nothing, then the one over real
+ * models when a cached pair is known (`pair` from the learn slice; the same pair object gives
+ * the same lesson list, see setTourModels).
+ */
+export function lessonsFor(pair: CachedPair | null): readonly Lesson[] {
+  return pair === null ? ALL : [...ALL, realModelsLesson(pair)];
 }
-
-/** The lessons the tour shows, in order. */
-export const LESSONS: readonly Lesson[] = ALL.filter((l) => available(l.requires));
 
 /** Checks a reader's answer against the page: 'right', 'wrong' or 'notReady' (no answer yet). */
 export function checkAnswer(q: Question, s: PageState, given: string): 'right' | 'wrong' | 'notReady' {

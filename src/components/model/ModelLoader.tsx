@@ -60,6 +60,8 @@ export function ModelLoader() {
   const loading = model.status === 'loading';
   const loaded = model.status === 'ready' && model.key === loadKey(p);
   const stale = model.status === 'ready' && !loaded;
+  // Shown before loading; the loaded pair's own note says the same, so it is left out then.
+  const noGpu = gpu !== null && !gpu.webgpu && p.device !== 'wasm';
   return (
     <section className="panel model-loader" aria-labelledby="model-title">
       <h2 id="model-title">{t('model.title')}</h2>
@@ -124,7 +126,7 @@ export function ModelLoader() {
           })}
         </span>
       </p>
-      {gpu !== null && !gpu.webgpu && p.device !== 'wasm' && <p className="notice">{t('note.noWebgpu')}</p>}
+      {noGpu && <p className="notice">{t('note.noWebgpu')}</p>}
       {memoryGb !== undefined && total !== null && total * 2.5 > memoryGb * 1e9 && (
         <p className="notice">{t('note.memory', { gb: num(memoryGb, 0), need: formatBytes(total * 2.5, num) })}</p>
       )}
@@ -156,11 +158,13 @@ export function ModelLoader() {
               : t('model.notLoaded')}
       </p>
       {loaded &&
-        model.info?.notes.map((n) => (
-          <p className="notice" key={n.code}>
-            {n.code === 'cacheFallback' ? t('note.cacheFallback', { diff: n.maxDiff.toExponential(1) }) : t(`note.${n.code}`)}
-          </p>
-        ))}
+        model.info?.notes
+          .filter((n) => !(noGpu && n.code === 'noWebgpu'))
+          .map((n) => (
+            <p className="notice" key={n.code}>
+              {n.code === 'cacheFallback' ? t('note.cacheFallback', { diff: n.maxDiff.toExponential(1) }) : t(`note.${n.code}`)}
+            </p>
+          ))}
       {model.runNotes.map((n) =>
         n.code === 'cacheFallback' ? (
           <p className="notice" key={n.code}>

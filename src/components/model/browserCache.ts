@@ -13,12 +13,17 @@ export interface CacheSummary {
   models: { model: string; files: number; bytes: number }[];
 }
 
-function modelOf(url: string): string {
+/**
+ * The model a cached file belongs to and the file's path inside it: a hub file
+ * (`/owner/name/resolve/main/onnx/model_q4.onnx`) gives the hub id and `onnx/model_q4.onnx` (another
+ * revision than main: `@rev/` before the path); a site file the folder, without a trailing onnx/.
+ */
+export function modelFileOf(url: string): { model: string; path: string } {
   const u = new URL(url);
-  const hub = u.pathname.match(/^\/([^/]+\/[^/]+)\/resolve\//);
-  if (hub) return hub[1];
-  // A site folder: drop the file name and a trailing onnx/.
-  return u.pathname.replace(/\/(onnx\/)?[^/]*$/, '');
+  const hub = u.pathname.match(/^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.*)$/);
+  if (hub) return { model: hub[1], path: hub[2] === 'main' ? hub[3] : `@${hub[2]}/${hub[3]}` };
+  const site = u.pathname.match(/^(.*?)\/((?:onnx\/)?[^/]*)$/) as RegExpMatchArray;
+  return { model: site[1], path: site[2] };
 }
 
 /** The cached model files, or null where the Cache API is missing (insecure origin, old browser). */
@@ -32,7 +37,7 @@ export async function readModelCache(): Promise<CacheSummary | null> {
   for (const req of await cache.keys()) {
     const res = await cache.match(req);
     const size = Number(res?.headers.get('content-length') ?? 0) || 0;
-    const model = modelOf(req.url);
+    const { model } = modelFileOf(req.url);
     const m = byModel.get(model) ?? { files: 0, bytes: 0 };
     m.files++;
     m.bytes += size;
