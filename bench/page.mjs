@@ -111,6 +111,8 @@ async function analysisPage(hash, throttle) {
   await ready(p.page);
   await p.page.getByTestId('tab-analysis').click();
   await p.page.getByTestId('chart-positions').locator('svg').first().waitFor({ timeout: 60000 });
+  // In view, as for a reader watching them fill (off screen they would not be drawn at all).
+  await p.page.evaluate(() => document.querySelector('.charts').scrollIntoView({ block: 'center' }));
   await p.page.waitForTimeout(500);
   return p;
 }
