@@ -66,7 +66,9 @@ async function longestTask(cdp, work) {
     }
   if (process.env.BENCH_DEBUG && worst) {
     // What the longest task spent its time in: the events inside it, longest first.
-    const inside = events.filter((e) => e.ph === 'X' && e.pid === worst.pid && e.tid === worst.tid && e !== worst && e.ts >= worst.ts && e.ts + (e.dur ?? 0) <= worst.ts + worst.dur);
+    const inside = events.filter(
+      (e) => e.ph === 'X' && e.pid === worst.pid && e.tid === worst.tid && e !== worst && e.ts >= worst.ts && e.ts + (e.dur ?? 0) <= worst.ts + worst.dur,
+    );
     inside.sort((a, b) => b.dur - a.dur);
     console.log(`  longest task ${(worst.dur / 1000).toFixed(1)} ms (CPU ${((worst.tdur ?? 0) / 1000).toFixed(1)} ms):`);
     for (const e of inside.slice(0, 12)) console.log(`    ${(e.dur / 1000).toFixed(1)} ms ${e.name} ${JSON.stringify(e.args ?? {}).slice(0, 300)}`);
@@ -194,7 +196,9 @@ const FIGURES = [
     budget: 50,
     run: async () => {
       const { page, cdp } = await fresh(false);
-      await page.goto(`${server.url}#world=model&targetModel=./models/tiny-target&draftModel=./models/tiny-draft&dtype=fp32&device=wasm&length=128&gamma=4&seed=3`);
+      await page.goto(
+        `${server.url}#world=model&targetModel=./models/tiny-target&draftModel=./models/tiny-draft&dtype=fp32&device=wasm&length=128&gamma=4&seed=3`,
+      );
       await page.getByTestId('btn-load-models').waitFor();
       // Downloaded every time: the browser's model cache is emptied first.
       await page.evaluate(() => caches.delete('transformers-cache'));
