@@ -110,6 +110,7 @@ test('models - nothing downloads before the button; load with per-file progress;
   requests.length = 0;
   // The size line is shown before anything is fetched; nothing is fetched by itself.
   assert.match(await page.getByTestId('model-size').textContent(), /fp32/);
+  assert.equal(await page.getByTestId('model-size').getAttribute('data-cached'), 'false');
   await page.waitForTimeout(1500);
   assert.deepEqual(modelRequests(), []);
   // Record the progress element as it appears (the tiny files load in well under a second).
@@ -133,8 +134,10 @@ test('models - nothing downloads before the button; load with per-file progress;
   assert.equal(await page.getByTestId('model-status').getAttribute('data-device'), 'wasm');
   assert.ok((await stepToEnd(page)) > 1);
   await checkRealRun(page);
-  // The cache now holds the pair, with its size.
+  // The cache now holds the pair, with its size; the size line says a load downloads nothing.
   assert.ok(Number(await page.getByTestId('model-cache-size').getAttribute('data-bytes')) > 0);
+  await page.locator('[data-testid="model-size"][data-cached="true"]').waitFor();
+  assert.match(await page.getByTestId('model-size').textContent(), /in this browser’s cache/);
   // Screen readers: no serious or critical axe violations in the model world's panels.
   const violations = await axeViolations(page, AXE);
   assert.deepEqual(violations, []);

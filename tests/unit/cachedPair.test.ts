@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type CachedModel, cachedDtypes, cacheName, choosePair } from '../../src/components/learn/cachedPair';
 import { modelFileOf } from '../../src/components/model/browserCache';
+import { type CachedModel, cachedDtypes, cacheName, choosePair, pairCached } from '../../src/components/model/cachedPair';
 import type { CachedPair } from '../../src/store/learnSlice';
 import { useStore } from '../../src/store/store';
 
@@ -98,5 +98,17 @@ describe('setTourModels', () => {
     expect(s().tourModels).toBe(first);
     s().setTourModels(null);
     expect(s().tourModels.pair).toBeNull();
+  });
+
+  test('pairCached - the loader downloads nothing only when both models are cached in the dtype it loads', () => {
+    const list = [cached(SMOL_360, 'model_q4.onnx'), cached(SMOL_135, 'model_q4.onnx', 'model_q4f16.onnx'), cached('/specplay/models/tiny-target', 'model.onnx')];
+    expect(pairCached(list, SMOL_360, SMOL_135, 'q4', SITE)).toBe(true);
+    expect(pairCached(list, SMOL_360, SMOL_135, 'q4f16', SITE)).toBe(false); // the target has no q4f16
+    expect(pairCached(list, SMOL_360, SMOL_135, null, SITE)).toBe(true); // any dtype both have
+    expect(pairCached(list, './models/tiny-target', './models/tiny-draft', null, SITE)).toBe(false); // no draft cached
+    expect(pairCached(list, './models/tiny-target', '', 'fp32', SITE)).toBe(true); // no draft model asked for
+    // A config or tokenizer missing: the load would fetch it.
+    const partial: CachedModel = { model: SMOL_17, paths: ['config.json', 'onnx/model_q4.onnx'] };
+    expect(pairCached([...list, partial], SMOL_17, SMOL_135, 'q4', SITE)).toBe(false);
   });
 });

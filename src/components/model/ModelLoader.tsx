@@ -5,6 +5,7 @@ import { cancelLoad, loadModels } from '../../store/modelSync';
 import { useStore } from '../../store/store';
 import { Field } from '../Field';
 import { CachePanel } from './CachePanel';
+import { pairCached, readCachedModels, sitePathHere } from './cachedPair';
 import { LoadProgress } from './LoadProgress';
 import { ModelErrorBox } from './ModelErrorBox';
 import { formatBytes, useModelT } from './useModelT';
@@ -22,6 +23,26 @@ function useGpu(): { webgpu: boolean; shaderF16: boolean } | null {
     };
   }, []);
   return gpu;
+}
+
+/**
+ * Whether everything a load of the page's pair reads is in this browser's cache (read again
+ * when the pair, the dtype or the load status changes); null while unknown.
+ */
+function usePairCached(target: string, draft: string, dtype: string | null, status: string): boolean | null {
+  const [cached, setCached] = useState<boolean | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: status is a trigger (a finished load may have added files), not an input
+  useEffect(() => {
+    let alive = true;
+    readCachedModels().then(
+      (models) => alive && setCached(models === null ? null : pairCached(models, target, draft, dtype, sitePathHere())),
+      () => alive && setCached(null),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [target, draft, dtype, status]);
+  return cached;
 }
 
 /** A text field that commits on blur or Enter (so typing an id does not reload per key). */
@@ -54,6 +75,9 @@ export function ModelLoader() {
   const dtype = resolveDtype(p.dtype, device, gpu?.shaderF16 ?? false);
   const sizes = [modelSize(p.targetModel, dtype), p.draftModel.trim() === '' ? 0 : modelSize(p.draftModel, dtype)];
   const total = sizes.every((s) => s !== null) ? (sizes as number[]).reduce((a, b) => a + b, 0) : null;
+  // dtype auto outside the catalogue: whatever the models declare, so any dtype cached counts.
+  const declared = p.dtype === 'auto' && pair === null;
+  const cached = usePairCached(p.targetModel, p.draftModel, declared ? null : dtype, model.status);
   // GB, rounded down and capped at 8 by the browser; a pair needs about 2.5x its download while
   // loading (the file, the runtime's copy of the weights, the cache entry).
   const memoryGb = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
@@ -111,16 +135,17 @@ export function ModelLoader() {
           </select>
         </Field>
       </div>
-      <p className="model-size" data-testid="model-size" data-bytes={total ?? ''}>
+      <p className="model-size" data-testid="model-size" data-bytes={total ?? ''} data-cached={cached === true}>
         {t('model.size', {
-          size:
-            total === null
+          size: cached
+            ? t('model.sizeCached')
+            : total === null
               ? t('model.sizeUnknown')
               : `${formatBytes(total, num)} (${t('model.sizeParts', { target: formatBytes(sizes[0] ?? 0, num), draft: formatBytes(sizes[1] ?? 0, num) })})`,
         })}{' '}
         <span className="muted">
           {/* dtype auto loads a model's declared dtype first (its config), which only the files say. */}
-          {t(p.dtype === 'auto' && pair === null ? 'model.sizeAsDeclared' : 'model.sizeAs', {
+          {t(declared ? 'model.sizeAsDeclared' : 'model.sizeAs', {
             dtype,
             device: t(device === 'webgpu' ? 'device.webgpu' : 'device.wasm'),
           })}

@@ -1,10 +1,11 @@
 import type { SimParams } from '../../core';
 import { CATALOGUE_PAIRS } from '../../real/catalogue';
 import type { CachedPair } from '../../store/learnSlice';
-import { MODEL_CACHE, modelFileOf } from '../model/browserCache';
+import { MODEL_CACHE, modelFileOf } from './browserCache';
 
 /**
- * Which real model pair this browser has cached, for the tour's lesson over real models. The
+ * Which real model pair this browser has cached: for the tour's lesson over real models, and
+ * for the loader's size line (a cached pair downloads nothing). The
  * choice is pure (a list of cached files in, a pair out) so it is tested without a browser; the
  * reading of the Cache API is below it. Only data comes from src/real (the catalogue): the tour
  * never loads transformers.js.
@@ -94,6 +95,22 @@ export function choosePair(cached: readonly CachedModel[], page: CachedPair, sit
     return { targetModel: c.target, draftModel: c.draft, device: c.own ? page.device : 'auto', dtype };
   }
   return null;
+}
+
+/**
+ * Whether a load of target + draft (draft '' = none) reads only cached files: in `dtype`, or in
+ * any dtype both have cached when null (dtype auto outside the catalogue: the models' declared
+ * dtype comes first, and the cache holds what was loaded before).
+ */
+export function pairCached(cached: readonly CachedModel[], target: string, draft: string, dtype: string | null, sitePath: string): boolean {
+  const byName = new Map(cached.map((m) => [m.model, m]));
+  const dtypes = (ref: string) => {
+    const m = byName.get(cacheName(ref, sitePath));
+    return m ? cachedDtypes(m) : [];
+  };
+  const t = dtypes(target);
+  const both = draft.trim() === '' ? t : t.filter((d) => dtypes(draft).includes(d));
+  return dtype === null ? both.length > 0 : (both as string[]).includes(dtype);
 }
 
 /** The site's root path, as the model loader resolves folders (the page's folder). */
