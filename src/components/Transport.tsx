@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { traceToJson } from '../core';
 import { SPEEDS } from '../store/runSlice';
 import { useStore } from '../store/store';
@@ -7,26 +8,46 @@ import { useT } from './useT';
 /** Play / pause, step, back, reset, a scrubber over the steps, speed and the JSON download. */
 export function Transport() {
   const { t, num } = useT();
-  const s = useStore();
+  // Only what the transport shows: a whole-store subscription re-rendered it on every store
+  // update (each progress message of a sweep, say).
+  const s = useStore(
+    useShallow((st) => ({
+      playing: st.playing,
+      cursor: st.cursor,
+      steps: st.events.length,
+      complete: st.complete,
+      runId: st.runId,
+      speedIndex: st.speedIndex,
+      training: st.training,
+      status: st.status,
+      togglePlay: st.togglePlay,
+      stepBack: st.stepBack,
+      stepForward: st.stepForward,
+      reset: st.reset,
+      seek: st.seek,
+      setSpeed: st.setSpeed,
+    })),
+  );
   const speed = SPEEDS[s.speedIndex];
   const saveJson = () => {
-    if (!s.world) return;
-    const doc = traceToJson(s.world.vocab, s.world.prompt, s.world.tokenizer, s.events);
+    const { world, events, params } = useStore.getState();
+    if (!world) return;
+    const doc = traceToJson(world.vocab, world.prompt, world.tokenizer, events);
     saveFile(
-      `specplay-${s.params.world}-gamma${s.params.gamma}-seed${s.params.seed}.json`,
+      `specplay-${params.world}-gamma${params.gamma}-seed${params.seed}.json`,
       new Blob([`${JSON.stringify(doc, null, 2)}\n`], { type: 'application/json' }),
     );
   };
   return (
     <section className="panel transport" aria-label={t('scrubber')}>
       <div className="buttons">
-        <button type="button" data-testid="btn-play" onClick={s.togglePlay} aria-pressed={s.playing} disabled={s.events.length === 0}>
+        <button type="button" data-testid="btn-play" onClick={s.togglePlay} aria-pressed={s.playing} disabled={s.steps === 0}>
           {s.playing ? `❚❚ ${t('pause')}` : `▶ ${t('play')}`}
         </button>
         <button type="button" data-testid="btn-step-back" onClick={s.stepBack} disabled={s.cursor === 0}>
           ◀ {t('stepBack')}
         </button>
-        <button type="button" data-testid="btn-step" onClick={s.stepForward} disabled={s.cursor >= s.events.length}>
+        <button type="button" data-testid="btn-step" onClick={s.stepForward} disabled={s.cursor >= s.steps}>
           {t('stepForward')} ▶
         </button>
         <button type="button" data-testid="btn-reset" onClick={s.reset}>
@@ -38,7 +59,7 @@ export function Transport() {
       </div>
       <label className="scrub">
         <span>
-          {t('scrubber')} {s.cursor} / {s.events.length}
+          {t('scrubber')} {s.cursor} / {s.steps}
         </span>
         <input
           // A new run starts a fresh slider: the browser must not keep the old run's position.
@@ -46,10 +67,10 @@ export function Transport() {
           type="range"
           data-testid="scrubber"
           min={0}
-          max={s.events.length}
+          max={s.steps}
           value={s.cursor}
           onChange={(e) => s.seek(Number(e.target.value))}
-          aria-valuetext={`${s.cursor} / ${s.events.length}`}
+          aria-valuetext={`${s.cursor} / ${s.steps}`}
         />
       </label>
       <label className="scrub" title={t('speed.tip')}>

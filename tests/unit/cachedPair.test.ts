@@ -101,7 +101,11 @@ describe('setTourModels', () => {
   });
 
   test('pairCached - the loader downloads nothing only when both models are cached in the dtype it loads', () => {
-    const list = [cached(SMOL_360, 'model_q4.onnx'), cached(SMOL_135, 'model_q4.onnx', 'model_q4f16.onnx'), cached('/specplay/models/tiny-target', 'model.onnx')];
+    const list = [
+      cached(SMOL_360, 'model_q4.onnx'),
+      cached(SMOL_135, 'model_q4.onnx', 'model_q4f16.onnx'),
+      cached('/specplay/models/tiny-target', 'model.onnx'),
+    ];
     expect(pairCached(list, SMOL_360, SMOL_135, 'q4', SITE)).toBe(true);
     expect(pairCached(list, SMOL_360, SMOL_135, 'q4f16', SITE)).toBe(false); // the target has no q4f16
     expect(pairCached(list, SMOL_360, SMOL_135, null, SITE)).toBe(true); // any dtype both have
