@@ -70,7 +70,17 @@ async function longestTask(cdp, work) {
       (e) => e.ph === 'X' && e.pid === worst.pid && e.tid === worst.tid && e !== worst && e.ts >= worst.ts && e.ts + (e.dur ?? 0) <= worst.ts + worst.dur,
     );
     inside.sort((a, b) => b.dur - a.dur);
-    console.log(`  longest task ${(worst.dur / 1000).toFixed(1)} ms (CPU ${((worst.tdur ?? 0) / 1000).toFixed(1)} ms):`);
+    const fonts = events.filter((e) => e.ph === 'X' && e.name === 'FontCache::GetFontPlatformData' && main.has(`${e.pid}/${e.tid}`));
+    console.log(
+      `  longest task ${(worst.dur / 1000).toFixed(1)} ms (CPU ${((worst.tdur ?? 0) / 1000).toFixed(1)} ms); font lookups on the main thread: ${fonts.length}, ${(fonts.reduce((a, e) => a + e.dur, 0) / 1000).toFixed(0)} ms`,
+    );
+    if (process.env.BENCH_DEBUG === 'fonts')
+      for (const f of fonts) {
+        const parentOf = events
+          .filter((e) => e.ph === 'X' && e.tid === f.tid && e.ts <= f.ts && e.ts + e.dur >= f.ts + f.dur && e.dur < 1e6 && e !== f)
+          .sort((a, b) => a.dur - b.dur)[0];
+        console.log(`    font ${(f.dur / 1000).toFixed(1)} ms ${JSON.stringify(f.args ?? {})} in ${parentOf?.name}`);
+      }
     for (const e of inside.slice(0, 12)) console.log(`    ${(e.dur / 1000).toFixed(1)} ms ${e.name} ${JSON.stringify(e.args ?? {}).slice(0, 300)}`);
   }
   cpuOf.set(current, [...(cpuOf.get(current) ?? []), cpu]);
