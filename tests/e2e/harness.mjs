@@ -129,6 +129,11 @@ export async function ready(page) {
  * critical violations as short strings.
  */
 export async function axeViolations(page, axeSource) {
+  // Colours are checked as a reader sees them once things have moved in: a chip caught sliding in
+  // is still faded. The current step's verdicts land on a timer (then its emitted chips slide
+  // in), so wait for that too, and hold every animation at its end while axe runs.
+  await page.waitForFunction(() => !document.querySelector('[data-testid="current-step"][data-revealed="false"]'));
+  await page.addStyleTag({ content: '*, *::before, *::after { animation: none !important; transition: none !important; }' });
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
