@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CorpusTexts, DEFAULT_PARAMS, type SimParams } from '../../src/core';
-import type { World } from '../../src/core/types';
+import type { StepEvent, World } from '../../src/core/types';
 
 /** The built-in corpora, read as the runner reads them. */
 export const TEXTS: CorpusTexts = {
@@ -12,6 +12,32 @@ export const TEXTS: CorpusTexts = {
 /** Default parameters with overrides. */
 export function params(over: Partial<SimParams>): SimParams {
   return { ...DEFAULT_PARAMS, ...over };
+}
+
+/**
+ * A chain step for store and view tests: `drafted` drafts of which the first `accepted` passed,
+ * then the resampled token (the bonus when all passed, the target's own token when nothing was
+ * drafted); `over` sets the rest (index, times, greedy...).
+ */
+export function chainStep(drafted: number, accepted: number, over: Partial<StepEvent> = {}): StepEvent {
+  return {
+    index: 0,
+    drafted: new Array(drafted).fill(1),
+    verdicts: [
+      ...new Array(accepted).fill('accepted'),
+      ...(accepted < drafted ? ['rejected'] : []),
+      ...new Array(Math.max(0, drafted - accepted - 1)).fill('discarded'),
+    ],
+    emitted: new Array(accepted + 1).fill(2),
+    emittedKinds: [...new Array(accepted).fill('accepted'), drafted === 0 ? 'target' : accepted < drafted ? 'resampled' : 'bonus'],
+    positions: null,
+    timeMs: 0,
+    greedy: false,
+    start: 0,
+    finished: false,
+    endOfText: false,
+    ...over,
+  };
 }
 
 /**

@@ -5,29 +5,13 @@ import { ModelTop, RunLessons } from '../../src/components/model';
 import { TokenChip } from '../../src/components/TokenChip';
 import { DEFAULT_PARAMS, type StepEvent } from '../../src/core';
 import { useStore } from '../../src/store/store';
+import { chainStep } from './helpers';
 
 const initial = useStore.getState();
 beforeEach(() => useStore.setState({ ...initial, params: { ...DEFAULT_PARAMS, world: 'model', device: 'wasm', dtype: 'auto' }, lang: 'en' }, true));
 afterEach(cleanup);
 
-const step = (drafted: number, accepted: number): StepEvent => ({
-  index: 0,
-  drafted: new Array(drafted).fill(1),
-  verdicts: [
-    ...new Array(accepted).fill('accepted'),
-    ...(accepted < drafted ? ['rejected'] : []),
-    ...new Array(Math.max(0, drafted - accepted - 1)).fill('discarded'),
-  ],
-  emitted: new Array(accepted + 1).fill(2),
-  emittedKinds: [...new Array(accepted).fill('accepted'), accepted < drafted ? 'resampled' : 'bonus'],
-  positions: null,
-  timeMs: 0,
-  wall: { draftMs: new Array(drafted).fill(2), targetMs: 12 },
-  greedy: false,
-  start: 0,
-  finished: false,
-  endOfText: false,
-});
+const step = (drafted: number, accepted: number): StepEvent => chainStep(drafted, accepted, { wall: { draftMs: new Array(drafted).fill(2), targetMs: 12 } });
 
 describe('model components', () => {
   test('ModelTop - the size of the default pair before any fetch (wasm: q4), and Load models enabled', () => {

@@ -4,29 +4,14 @@ import { acceptanceLesson, clockOf, measuredSpeedup, measuredVllmLine, wilson } 
 import { CATALOGUE_PAIRS, findPair, loadKey, modelSize, parseModelRef, resolveDevice, resolveDtype } from '../../src/real/catalogue';
 import { useStore } from '../../src/store/store';
 import { classifyError } from '../../src/worker/modelProtocol';
+import { chainStep } from './helpers';
 
 const initial = useStore.getState();
 beforeEach(() => useStore.setState(initial, true));
 
 /** A chain step with `drafted` drafts of which `accepted` passed, and measured times. */
-const ev = (drafted: number, accepted: number, targetMs: number, draftMs: number): StepEvent => ({
-  index: 0,
-  drafted: new Array(drafted).fill(1),
-  verdicts: [
-    ...new Array(accepted).fill('accepted'),
-    ...(accepted < drafted ? ['rejected'] : []),
-    ...new Array(Math.max(0, drafted - accepted - 1)).fill('discarded'),
-  ],
-  emitted: new Array(accepted + 1).fill(2),
-  emittedKinds: [...new Array(accepted).fill('accepted'), drafted === 0 ? 'target' : accepted < drafted ? 'resampled' : 'bonus'],
-  positions: null,
-  timeMs: 0,
-  wall: { draftMs: new Array(drafted).fill(draftMs), targetMs },
-  greedy: true,
-  start: 0,
-  finished: false,
-  endOfText: false,
-});
+const ev = (drafted: number, accepted: number, targetMs: number, draftMs: number): StepEvent =>
+  chainStep(drafted, accepted, { greedy: true, wall: { draftMs: new Array(drafted).fill(draftMs), targetMs } });
 
 describe('catalogue', () => {
   test('parseModelRef - hub ids and site paths pass; URLs, protocol-relative paths and .. are refused', () => {

@@ -4,27 +4,12 @@ import { MAX_CUSTOM_CORPUS } from '../../src/store/paramsSlice';
 import { PRESETS } from '../../src/store/presets';
 import { prefixOf, summaryAt } from '../../src/store/selectors';
 import { useStore } from '../../src/store/store';
+import { chainStep } from './helpers';
 
 const initial = useStore.getState();
 beforeEach(() => useStore.setState(initial, true));
 
-const ev = (i: number, drafted: number, accepted: number): StepEvent => ({
-  index: i,
-  drafted: new Array(drafted).fill(1),
-  verdicts: [
-    ...new Array(accepted).fill('accepted'),
-    ...(accepted < drafted ? ['rejected'] : []),
-    ...new Array(Math.max(0, drafted - accepted - 1)).fill('discarded'),
-  ],
-  emitted: new Array(accepted + 1).fill(2),
-  emittedKinds: [...new Array(accepted).fill('accepted'), accepted < drafted ? 'resampled' : 'bonus'],
-  positions: null,
-  timeMs: 30 * (1 + drafted * 0.05),
-  greedy: false,
-  start: 0,
-  finished: false,
-  endOfText: false,
-});
+const ev = (i: number, drafted: number, accepted: number): StepEvent => chainStep(drafted, accepted, { index: i, timeMs: 30 * (1 + drafted * 0.05) });
 
 describe('store', () => {
   test('receiveEvents - stale worker results (an older runId) never reach the state', () => {
