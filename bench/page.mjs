@@ -116,6 +116,25 @@ const ready = (page) =>
     { timeout: 120000 },
   );
 
+/**
+ * Plays the page's run at top speed to its end inside a trace (after `first`, traced too),
+ * checks that it showed at least `tokens` chips and closes the page: the longest task, ms.
+ */
+async function playTraced({ page, cdp }, tokens, first = async () => {}) {
+  await page.getByTestId('param-speed').fill('7');
+  await page.waitForTimeout(300);
+  const ms = await longestTask(cdp, async () => {
+    await first();
+    await click(cdp, '[data-testid="btn-play"]');
+    await until(cdp, `document.querySelector('[data-testid="btn-play"]').getAttribute('aria-pressed') === 'false'`);
+    await page.waitForTimeout(300);
+  });
+  const chips = await page.getByTestId('accepted-text').getByTestId('token-chip').count();
+  if (chips < tokens) throw new Error(`the run showed ${chips} tokens, not ${tokens}`);
+  await page.close();
+  return ms;
+}
+
 /** Opens the analysis tab of `hash`, waits for the run and the empty charts. */
 async function analysisPage(hash, throttle) {
   const p = await fresh(throttle);
@@ -149,20 +168,10 @@ const FIGURES = [
     unit: 'ms',
     budget: 50,
     run: async () => {
-      const { page, cdp } = await fresh(true);
-      await page.goto(`${server.url}#world=ngram&corpus=en&gamma=4&length=400&seed=3`);
-      await ready(page);
-      await page.getByTestId('param-speed').fill('7');
-      await page.waitForTimeout(300);
-      const ms = await longestTask(cdp, async () => {
-        await click(cdp, '[data-testid="btn-play"]');
-        await until(cdp, `document.querySelector('[data-testid="btn-play"]').getAttribute('aria-pressed') === 'false'`);
-        await page.waitForTimeout(300);
-      });
-      const chips = await page.getByTestId('accepted-text').getByTestId('token-chip').count();
-      if (chips < 400) throw new Error(`the run showed ${chips} tokens, not 400`);
-      await page.close();
-      return ms;
+      const p = await fresh(true);
+      await p.page.goto(`${server.url}#world=ngram&corpus=en&gamma=4&length=400&seed=3`);
+      await ready(p.page);
+      return playTraced(p, 400);
     },
   },
   {
@@ -205,26 +214,17 @@ const FIGURES = [
     unit: 'ms',
     budget: 50,
     run: async () => {
-      const { page, cdp } = await fresh(false);
-      await page.goto(
+      const p = await fresh(false);
+      await p.page.goto(
         `${server.url}#world=model&targetModel=./models/tiny-target&draftModel=./models/tiny-draft&dtype=fp32&device=wasm&length=128&gamma=4&seed=3`,
       );
-      await page.getByTestId('btn-load-models').waitFor();
+      await p.page.getByTestId('btn-load-models').waitFor();
       // Downloaded every time: the browser's model cache is emptied first.
-      await page.evaluate(() => caches.delete('transformers-cache'));
-      await page.getByTestId('param-speed').fill('7');
-      await page.waitForTimeout(300);
-      const ms = await longestTask(cdp, async () => {
-        await click(cdp, '[data-testid="btn-load-models"]');
-        await until(cdp, `document.querySelector('[data-testid="measured-speedup"]')?.dataset.value`);
-        await click(cdp, '[data-testid="btn-play"]');
-        await until(cdp, `document.querySelector('[data-testid="btn-play"]').getAttribute('aria-pressed') === 'false'`);
-        await page.waitForTimeout(300);
+      await p.page.evaluate(() => caches.delete('transformers-cache'));
+      return playTraced(p, 128, async () => {
+        await click(p.cdp, '[data-testid="btn-load-models"]');
+        await until(p.cdp, `document.querySelector('[data-testid="measured-speedup"]')?.dataset.value`);
       });
-      const chips = await page.getByTestId('accepted-text').getByTestId('token-chip').count();
-      if (chips < 128) throw new Error(`the run showed ${chips} tokens, not 128`);
-      await page.close();
-      return ms;
     },
   },
   {
