@@ -3,7 +3,7 @@ import type { SimParams } from '../../core';
 import { modelsReady, startModelLossless } from '../../store/modelSync';
 import { useStore } from '../../store/store';
 import { NumberInput } from '../Field';
-import { LosslessVerdict } from '../tools/LosslessVerdict';
+import { LosslessResultView } from '../tools/LosslessVerdict';
 import { useT } from '../useT';
 
 /**
@@ -56,29 +56,7 @@ export function ModelLossless() {
           <span className="small muted">{t('progress', { done: job.done, total: job.total })}</span>
         </div>
       )}
-      {r && (
-        <>
-          <LosslessVerdict r={r} />
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('lossless.sequence')}</th>
-                <th scope="col">{t('lossless.spec')}</th>
-                <th scope="col">{t('lossless.target')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.rows.map((row) => (
-                <tr key={row.tokens.join('\u0001')}>
-                  <td className="mono">{row.tokens.join('').replace(/\n/g, '¶').replace(/ /g, '␣') || '∅'}</td>
-                  <td>{row.spec}</td>
-                  <td>{row.target}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      {r && <LosslessResultView r={r} bars={false} show={(tokens) => tokens.join('').replace(/\n/g, '¶').replace(/ /g, '␣')} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useStore } from '../../store/store';
 import { startLossless } from '../../store/sync';
 import { NumberInput } from '../Field';
 import { useT } from '../useT';
-import { LosslessVerdict } from './LosslessVerdict';
+import { LosslessResultView } from './LosslessVerdict';
 import { Progress } from './Progress';
 
 /** Samples with speculation and with the target alone, side by side, with a chi-square verdict. */
@@ -41,35 +41,7 @@ export default function LosslessPanel() {
         </button>
       </div>
       <Progress channel="lossless" />
-      {r && (
-        <>
-          <LosslessVerdict r={r} />
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('lossless.sequence')}</th>
-                <th scope="col">{t('lossless.spec')}</th>
-                <th scope="col">{t('lossless.target')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.rows.map((row) => (
-                <tr key={row.tokens.join('\u0001')}>
-                  <td className="mono">{row.tokens.map((x) => (x === '\n' ? '¶' : x)).join(sep) || '∅'}</td>
-                  <td className="bar-cell-wide">
-                    <span className="hbar" style={{ width: `${(100 * row.spec) / r.samples}%` }} />
-                    <span>{row.spec}</span>
-                  </td>
-                  <td className="bar-cell-wide">
-                    <span className="hbar hbar-alt" style={{ width: `${(100 * row.target) / r.samples}%` }} />
-                    <span>{row.target}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      {r && <LosslessResultView r={r} bars show={(tokens) => tokens.map((x) => (x === '\n' ? '¶' : x)).join(sep)} />}
     </div>
   );
 }
