@@ -42,6 +42,8 @@ async function fresh(throttle) {
 /** Longest task's CPU time (thread time, ms) per figure run: load on the machine stretches wall
  * time, not CPU time, so the two side by side tell a slow page from a busy machine. */
 const cpuOf = new Map();
+/** Font strikes made inside traced periods, per figure run. */
+const fontsOf = new Map();
 
 /** Records a trace while `work` runs; resolves to the longest main-thread task, ms (wall). */
 async function longestTask(cdp, work) {
@@ -58,6 +60,10 @@ async function longestTask(cdp, work) {
   let longest = 0;
   let cpu = 0;
   let worst = null;
+  // Fonts made synchronously in layout (an IPC to the browser process each: see
+  // src/components/fontWarmup.ts); printed beside every traced figure.
+  const fontEvents = events.filter((e) => e.ph === 'X' && e.name === 'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike' && main.has(`${e.pid}/${e.tid}`));
+  fontsOf.set(current, [...(fontsOf.get(current) ?? []), fontEvents.length]);
   for (const e of events)
     if (e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}/${e.tid}`)) {
       if (e.dur / 1000 > longest) worst = e;
@@ -340,8 +346,9 @@ try {
     rows.push(row);
     const d = f.unit === 'KB' ? 1 : 0;
     const cpu = cpuOf.get(f.name);
+    const fonts = fontsOf.get(f.name);
     console.log(
-      `  ${f.name}: ${values.map((v) => v.toFixed(d)).join(', ')} ${f.unit}${cpu ? `  (longest task's CPU time: ${cpu.map((v) => v.toFixed(0)).join(', ')} ms)` : ''}`,
+      `  ${f.name}: ${values.map((v) => v.toFixed(d)).join(', ')} ${f.unit}${cpu ? `  (longest task's CPU time: ${cpu.map((v) => v.toFixed(0)).join(', ')} ms; fonts made in layout: ${fonts.join(', ')})` : ''}`,
     );
   }
 } finally {

@@ -3,6 +3,7 @@ import type { StepEvent } from '../../core';
 import { acceptanceLesson, measuredSpeedup, measuredVllmLine } from '../../core/measured';
 import { expectedSpeedup, perPositionAcceptance } from '../../core/theory';
 import { useStore } from '../../store/store';
+import { useWidth } from '../useWidth';
 import { ModelCompare } from './ModelCompare';
 import { ModelLossless } from './ModelLossless';
 import { useModelT } from './useModelT';
@@ -31,32 +32,46 @@ function ColouredText({ events, vocab }: { events: readonly StepEvent[]; vocab: 
   );
 }
 
+/** Height of the gamma curve, px; its width is its box's (drawn at pixel size: a scaled SVG's
+ * text needs a font at an unforeseeable size, made synchronously in the middle of a run). */
+const CURVE_H = 130;
+
 /** Speedup against gamma from the measured alpha, c and v (SVG, no chart library), optimum marked. */
 function GammaCurve({ alpha, c, v, gamma }: { alpha: number; c: number; v: number; gamma: number }) {
   const { t, num } = useModelT();
+  const { ref, width } = useWidth();
   const gs = Array.from({ length: 16 }, (_, i) => i + 1);
   const ys = gs.map((g) => expectedSpeedup(alpha, g, c, v));
   const best = gs[ys.indexOf(Math.max(...ys))];
   const top = Math.max(1.5, ...ys) * 1.1;
-  const x = (g: number) => 30 + ((g - 1) / 15) * 260;
+  const x = (g: number) => 30 + ((g - 1) / 15) * Math.max(0, width - 40);
   const y = (s: number) => 110 - (s / top) * 100;
   const path = gs.map((g, i) => `${i === 0 ? 'M' : 'L'}${x(g).toFixed(1)},${y(ys[i]).toFixed(1)}`).join(' ');
   return (
     <figure className="lesson-curve">
-      <svg viewBox="0 0 300 130" role="img" aria-label={`${t('lessons.curve')}: ${t('lessons.optimal', { gamma: best, speedup: num(ys[best - 1], 2) })}`}>
-        <line x1={30} x2={290} y1={y(1)} y2={y(1)} className="curve-one" />
-        <text x={2} y={y(1) + 4} className="curve-label">
-          1×
-        </text>
-        <path d={path} className="curve-line" />
-        <circle cx={x(best)} cy={y(ys[best - 1])} r={4} className="curve-best" />
-        {gamma <= 16 && <circle cx={x(gamma)} cy={y(ys[gamma - 1])} r={3} className="curve-here" />}
-        {[1, 4, 8, 12, 16].map((g) => (
-          <text key={g} x={x(g) - 3} y={126} className="curve-label">
-            {g}
-          </text>
-        ))}
-      </svg>
+      <div ref={ref}>
+        {width > 0 && (
+          <svg
+            width={width}
+            height={CURVE_H}
+            role="img"
+            aria-label={`${t('lessons.curve')}: ${t('lessons.optimal', { gamma: best, speedup: num(ys[best - 1], 2) })}`}
+          >
+            <line x1={30} x2={width - 10} y1={y(1)} y2={y(1)} className="curve-one" />
+            <text x={2} y={y(1) + 4} className="curve-label">
+              1×
+            </text>
+            <path d={path} className="curve-line" />
+            <circle cx={x(best)} cy={y(ys[best - 1])} r={4} className="curve-best" />
+            {gamma <= 16 && <circle cx={x(gamma)} cy={y(ys[gamma - 1])} r={3} className="curve-here" />}
+            {[1, 4, 8, 12, 16].map((g) => (
+              <text key={g} x={x(g) - 3} y={126} className="curve-label">
+                {g}
+              </text>
+            ))}
+          </svg>
+        )}
+      </div>
       <figcaption className="small">
         {t('lessons.optimal', { gamma: best, speedup: num(ys[best - 1], 2) })} · {t('lessons.youAreHere', { gamma })}
       </figcaption>

@@ -1,4 +1,7 @@
 import './model.css';
+import { modelEn, modelZh } from '../../i18n/model';
+import { useStore } from '../../store/store';
+import { FontWarmup } from '../FontWarmup';
 import { ModelLoader } from './ModelLoader';
 import { PromptBox } from './PromptBox';
 
@@ -7,10 +10,13 @@ export { RunLessons } from './RunLessons';
 
 /** The Real models world's top: the loader (pair, size, Load, progress, cache) and the prompt box. */
 export function ModelTop() {
+  const lang = useStore((s) => s.lang);
   return (
     <div className="model-top">
       <ModelLoader />
       <PromptBox />
+      {/* Results appear while a model decodes: their fonts are made before (FontWarmup). */}
+      <FontWarmup table={lang === 'zh' ? modelZh : modelEn} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useWidth } from '../useWidth';
 
 /** One row of chart data (a CSV row too): numbers, labels, or null for a missing value. */
 export type Row = Record<string, number | string | null>;
@@ -57,22 +57,6 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 
 const num = (v: Row[string] | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const fmt = (v: number) => String(Number(v.toFixed(Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2)));
-
-/** The width of an element, kept current with a ResizeObserver (0 until measured). */
-function useWidth() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    setWidth(el.clientWidth);
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-  return { ref, width };
-}
 
 /**
  * A small SVG chart: lines, measured points with error bars, bars, a legend and axes. Hand-drawn
