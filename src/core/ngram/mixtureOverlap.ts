@@ -1,7 +1,7 @@
 import type { Dist } from '../types';
-import type { Followers } from './counts';
+import type { ContextTable } from './contextTable';
 import type { KneserNey, KnMixture } from './kneserNey';
-import { followerArrays, levelArrays } from './mixture';
+import { levelTable } from './mixture';
 
 /**
  * sum_x min(p(x), q(x)) for a KN mixture p and a whole row q, without p's row.
@@ -104,8 +104,9 @@ export interface LowCache {
 export class MixtureOverlap {
   /** The base's cache (targets whose context no level has seen). */
   private readonly baseLow: LowCache;
-  /** Followers carrying a cache (so the caches can be dropped), and the floats they hold. */
-  private cached: Followers[] = [];
+  /** lows[o - 1][c]: the cache of context c of order o, as the lowest level found. */
+  private lows: (LowCache | undefined)[][];
+  /** Floats the caches hold. */
   private floats = 0;
   /** Scratch per token: a generation stamp, T(x) and the list of tokens touched. */
   private readonly stamp: Int32Array;
@@ -118,26 +119,26 @@ export class MixtureOverlap {
     this.acc = new Float64Array(m.base.length);
     this.touched = new Int32Array(m.base.length);
     this.baseLow = { P: m.base, q: null, env: null };
+    this.lows = m.tables.map(() => []);
   }
 
   /** The lowest level's cache: P, its own distribution, built on first use. */
-  private lowOf(f: Followers, d: number): LowCache {
-    let low = f.low;
+  private lowOf(t: ContextTable, order: number, c: number): LowCache {
+    let low = this.lows[order - 1][c];
     if (low === undefined) {
       if (this.floats > MAX_CACHED_FLOATS) {
-        for (const g of this.cached) g.low = undefined;
-        this.cached = [];
+        this.lows = this.m.tables.map(() => []);
         this.floats = 0;
       }
       const { base } = this.m;
-      const g = (d * f.counts.size) / f.total;
+      const g = t.gamma[c];
       const P = new Float64Array(base.length);
       for (let i = 0; i < P.length; i++) P[i] = g * base[i];
-      const { ids, w } = followerArrays(f, d);
-      for (let j = 0; j < ids.length; j++) P[ids[j]] += w[j] / f.total;
+      const { ids, w, start } = t;
+      const tot = t.total[c];
+      for (let j = start[c]; j < start[c + 1]; j++) P[ids[j]] += w[j] / tot;
       low = { P, q: null, env: null };
-      f.low = low;
-      this.cached.push(f);
+      this.lows[order - 1][c] = low;
       this.floats += P.length;
     }
     return low;
@@ -149,9 +150,10 @@ export class MixtureOverlap {
    * q rows that recur (a model's cached rows), not for one-off arrays.
    */
   overlap(mix: KnMixture, q: Dist): number {
-    const { levels } = mix;
-    const low = levels.length > 0 ? levels[levels.length - 1] : null;
-    const lc = low === null ? this.baseLow : this.lowOf(low.f, low.d);
+    const { m } = this;
+    const levels = mix.n;
+    const lowL = levels - 1;
+    const lc = levels === 0 ? this.baseLow : this.lowOf(levelTable(m, mix, lowL), mix.ord[lowL], mix.ctx[lowL]);
     if (lc.q !== q || lc.env === null) {
       lc.env = envelope(lc.P, q);
       lc.q = q;
@@ -159,9 +161,9 @@ export class MixtureOverlap {
     }
     const P = lc.P;
     const env = lc.env;
-    const c = low === null ? mix.scale : low.scale;
+    const c = levels === 0 ? mix.scale : mix.scl[lowL];
     let ov = evalEnvelope(env, c);
-    if (levels.length < 2) return ov;
+    if (levels < 2) return ov;
     // Tokens of the higher levels: their sparse part T(x), summed per token, replaces
     // min(c P(x), q(x)) by min(T(x) + c P(x), q(x)).
     if (this.gen >= 0x3fffffff) {
@@ -171,19 +173,19 @@ export class MixtureOverlap {
     const gen = ++this.gen;
     const { stamp, acc, touched } = this;
     let n = 0;
-    for (let l = 0; l < levels.length - 1; l++) {
-      const level = levels[l];
-      const { ids, w } = levelArrays(level);
-      const cl = level.scale;
-      const total = level.f.total;
-      for (let j = 0; j < ids.length; j++) {
+    for (let l = 0; l < lowL; l++) {
+      const { ids, w, start, total } = levelTable(m, mix, l);
+      const cl = mix.scl[l];
+      const ci = mix.ctx[l];
+      const tot = total[ci];
+      for (let j = start[ci]; j < start[ci + 1]; j++) {
         const x = ids[j];
         if (stamp[x] !== gen) {
           stamp[x] = gen;
           acc[x] = 0;
           touched[n++] = x;
         }
-        acc[x] += (cl * w[j]) / total;
+        acc[x] += (cl * w[j]) / tot;
       }
     }
     for (let j = 0; j < n; j++) {
