@@ -17,30 +17,35 @@ import { levelTable } from './mixture';
  * so the sort is paid once per (P, q) pair and every later position costs O(|H| + log V).
  */
 export interface Envelope {
-  /** q(x) / P(x) ascending, over tokens with P(x) > 0. */
+  /** The distinct values of q(x) / P(x), ascending, over tokens with P(x) > 0. */
   readonly ratio: Float64Array;
-  /** cumQ[j]: q's mass over the first j sorted tokens. */
+  /** cumQ[j]: q's mass over tokens whose ratio is below ratio[j]. */
   readonly cumQ: Float64Array;
-  /** sufP[j]: P's mass over sorted tokens j.. */
+  /** sufP[j]: P's mass over tokens whose ratio is ratio[j] or above. */
   readonly sufP: Float64Array;
 }
 
-function envelope(P: Dist, q: Dist): Envelope {
+/**
+ * The envelope of P against q. Tokens with equal ratios fall on the same side of any c, so
+ * they share one entry (their masses summed in id order): most tokens lie outside both
+ * levels' supports, where the ratio takes only a few values, so the arrays hold a few hundred
+ * entries rather than V (smaller to build, to keep and to search). `scratch` holds V floats.
+ */
+function envelope(P: Dist, q: Dist, scratch: Float64Array): Envelope {
   let n = 0;
-  for (let i = 0; i < P.length; i++) if (P[i] > 0) n++;
-  const ratio = new Float64Array(n);
-  for (let i = 0, j = 0; i < P.length; i++) if (P[i] > 0) ratio[j++] = q[i] / P[i];
-  // A native numeric sort of the ratios, then each token's mass goes to the first sorted slot
-  // of its ratio (ties fall on the same side of any c, so they may share a slot): no
-  // comparator calls.
-  ratio.sort();
-  const massQ = new Float64Array(n);
-  const massP = new Float64Array(n);
+  for (let i = 0; i < P.length; i++) if (P[i] > 0) scratch[n++] = q[i] / P[i];
+  // A native numeric sort, then the distinct values: no comparator calls.
+  const sorted = scratch.subarray(0, n).sort();
+  let m = 0;
+  for (let j = 0; j < n; j++) if (m === 0 || sorted[j] !== sorted[m - 1]) sorted[m++] = sorted[j];
+  const ratio = sorted.slice(0, m);
+  const massQ = new Float64Array(m);
+  const massP = new Float64Array(m);
   for (let i = 0; i < P.length; i++) {
     if (!(P[i] > 0)) continue;
     const r = q[i] / P[i];
     let lo = 0;
-    let hi = n;
+    let hi = m;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (ratio[mid] < r) lo = mid + 1;
@@ -49,10 +54,10 @@ function envelope(P: Dist, q: Dist): Envelope {
     massQ[lo] += q[i];
     massP[lo] += P[i];
   }
-  const cumQ = new Float64Array(n + 1);
-  const sufP = new Float64Array(n + 1);
-  for (let j = 0; j < n; j++) cumQ[j + 1] = cumQ[j] + massQ[j];
-  for (let j = n - 1; j >= 0; j--) sufP[j] = sufP[j + 1] + massP[j];
+  const cumQ = new Float64Array(m + 1);
+  const sufP = new Float64Array(m + 1);
+  for (let j = 0; j < m; j++) cumQ[j + 1] = cumQ[j] + massQ[j];
+  for (let j = m - 1; j >= 0; j--) sufP[j] = sufP[j + 1] + massP[j];
   return { ratio, cumQ, sufP };
 }
 
@@ -155,7 +160,7 @@ export class MixtureOverlap {
     const lowL = levels - 1;
     const lc = levels === 0 ? this.baseLow : this.lowOf(levelTable(m, mix, lowL), mix.ord[lowL], mix.ctx[lowL]);
     if (lc.q !== q || lc.env === null) {
-      lc.env = envelope(lc.P, q);
+      lc.env = envelope(lc.P, q, this.acc);
       lc.q = q;
       this.floats += 3 * lc.env.ratio.length;
     }
