@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { overlap, residual, sample, sampleResidual } from '../../src/core/dist';
+import { overlap, residual, rowCdf, rowDraw, sample, sampleResidual } from '../../src/core/dist';
 import { sameBase } from '../../src/core/ngram/mixtureResidual';
+import { rowSampler, samplerDraw } from '../../src/core/ngram/rowSampler';
 import { makeRng } from '../../src/core/rng';
 import { chiSquareCritical, chiSquareGof } from '../../src/core/stats';
 import type { Model, Rng } from '../../src/core/types';
@@ -73,6 +74,25 @@ describe('ngram fast paths', () => {
         }
       }
     });
+
+  test('samplerDraw - the token rowDraw gives for every uniform, at bucket edges and running-sum boundaries too', () => {
+    const m = trained[0][1];
+    const q = draft(m);
+    for (const ctx of contexts(m)) {
+      const row = q.dist(ctx, ctx.length) as Float64Array;
+      const cdf = rowCdf(row);
+      const s = rowSampler(row);
+      const K = s.guide.length;
+      const us: number[] = [0, 1 - 2 ** -53, cdf[cdf.length - 1]];
+      // Each running-sum value and its neighbours, and each bucket's edges.
+      for (let i = 0; i < cdf.length; i += 7) us.push(cdf[i], cdf[i] * (1 - 2 ** -52), cdf[i] * (1 + 2 ** -52));
+      for (let k = 0; k < K; k += 5) us.push(k / K, (k / K) * (1 - 2 ** -52), (k + 1) / K - 2 ** -53);
+      for (const u of us.filter((v) => v >= 0 && v < 1)) {
+        const one = () => ({ next: () => u });
+        expect(samplerDraw(s, one())).toBe(rowDraw(row, cdf, one()));
+      }
+    }
+  });
 
   test('ngramModel - draws are distributed as dist (chi-square, z 4.75), and a wrong distribution fails', () => {
     const m = trained[0][1];

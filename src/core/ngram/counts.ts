@@ -1,16 +1,9 @@
 import type { TokenId } from '../types';
-import type { FollowerArrays } from './mixture';
-import type { LowCache } from './mixtureOverlap';
 
 /** Followers of one context: token -> count, with the total and the number of distinct ones. */
 export interface Followers {
   readonly counts: Map<TokenId, number>;
   total: number;
-  /** Typed-array view of the counts, built on first use (mixture.ts). */
-  arrays?: FollowerArrays;
-  /** This context's own distribution and its overlap envelope, when it is the lowest level
-   * found for a target context (mixtureOverlap.ts). */
-  low?: LowCache;
 }
 
 /** Counts of one n-gram order: context key (ids joined by ',') -> followers. */
@@ -46,21 +39,6 @@ export function countNgrams(seqs: readonly (readonly TokenId[])[], order: number
       // Progress for long corpora, every 2^17 tokens.
       if (onTokens && ((i - order + 2) & 0x1ffff) === 0) onTokens(0x20000);
     }
-  }
-  return map;
-}
-
-/**
- * Kneser-Ney continuation counts of length `order`: for context h and token w, the number of
- * distinct tokens v with count(v h w) > 0, read off the counts of length order + 1.
- */
-export function continuationCounts(higher: OrderCounts, order: number): OrderCounts {
-  const map: OrderCounts = new Map();
-  for (const [key, f] of higher) {
-    // key holds `order` ids (v h); drop v to get h.
-    const ids = key === '' ? [] : key.split(',');
-    const h = ids.slice(1).join(',');
-    for (const w of f.counts.keys()) bump(map, order === 1 ? '' : h, w);
   }
   return map;
 }

@@ -1,42 +1,10 @@
 import type { Rng, TokenId } from '../types';
-import type { Followers } from './counts';
-import type { KneserNey, KnLevel, KnMixture } from './kneserNey';
+import { type ContextTable, cumUpTo, followerIndex } from './contextTable';
+import type { KneserNey, KnMixture } from './kneserNey';
 
-/**
- * One KN level's followers as typed arrays in id order: `ids` ascending, `w` = max(n - d, 0)
- * (the discounted count) and `cum` its running sum. Built once per context and order; they
- * answer p(x) (through the Map), a cumulative sum up to any id (binary search) and the
- * whole-row sum, without iterating a Map.
- */
-export interface FollowerArrays {
-  readonly ids: Int32Array;
-  readonly w: Float64Array;
-  readonly cum: Float64Array;
-}
-
-/** The follower arrays of a level (kept on the Followers: one context of one order). */
-export function followerArrays(f: Followers, d: number): FollowerArrays {
-  let a = f.arrays;
-  if (a === undefined) {
-    const ids = Int32Array.from(f.counts.keys()).sort();
-    const w = new Float64Array(ids.length);
-    const cum = new Float64Array(ids.length);
-    let acc = 0;
-    for (let j = 0; j < ids.length; j++) {
-      w[j] = Math.max((f.counts.get(ids[j]) as number) - d, 0);
-      acc += w[j];
-      cum[j] = acc;
-    }
-    a = { ids, w, cum };
-    f.arrays = a;
-  }
-  return a;
-}
-
-/** A level's follower arrays, kept on the level after the first use. */
-export function levelArrays(l: KnLevel): FollowerArrays {
-  if (l.arrays === undefined) l.arrays = followerArrays(l.f, l.d);
-  return l.arrays;
+/** The table of a mixture's level l. */
+export function levelTable(m: KneserNey, mix: KnMixture, l: number): ContextTable {
+  return m.tables[mix.ord[l] - 1] as ContextTable;
 }
 
 /** Cumulative base probabilities in id order (the base CDF), per model. */
@@ -60,11 +28,12 @@ export function mixtureRow(m: KneserNey, mix: KnMixture): Float64Array {
   const v = new Float64Array(m.base.length);
   const { scale } = mix;
   for (let i = 0; i < v.length; i++) v[i] = scale * m.base[i];
-  for (const l of mix.levels) {
-    const { ids, w } = levelArrays(l);
-    const c = l.scale;
-    const total = l.f.total;
-    for (let j = 0; j < ids.length; j++) v[ids[j]] += (c * w[j]) / total;
+  for (let l = 0; l < mix.n; l++) {
+    const { ids, w, start, total } = levelTable(m, mix, l);
+    const c = mix.scl[l];
+    const ci = mix.ctx[l];
+    const tot = total[ci];
+    for (let j = start[ci]; j < start[ci + 1]; j++) v[ids[j]] += (c * w[j]) / tot;
   }
   return v;
 }
@@ -75,23 +44,13 @@ export function mixtureRow(m: KneserNey, mix: KnMixture): Float64Array {
  */
 export function mixtureProb(m: KneserNey, mix: KnMixture, x: TokenId): number {
   let v = mix.scale * m.base[x];
-  for (const { f, d, scale: c } of mix.levels) {
-    const n = f.counts.get(x);
-    if (n !== undefined) v += (c * Math.max(n - d, 0)) / f.total;
+  for (let l = 0; l < mix.n; l++) {
+    const t = levelTable(m, mix, l);
+    const ci = mix.ctx[l];
+    const j = followerIndex(t, ci, x);
+    if (j >= 0) v += (mix.scl[l] * t.w[j]) / t.total[ci];
   }
   return v;
-}
-
-/** Sum of a level's discounted counts over ids <= x (binary search in its id order). */
-function cumUpTo(a: FollowerArrays, x: TokenId): number {
-  let lo = 0;
-  let hi = a.ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a.ids[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? 0 : a.cum[lo - 1];
 }
 
 /**
@@ -105,21 +64,25 @@ export function mixtureDraw(m: KneserNey, mix: KnMixture, rng: Rng): TokenId {
   const base = baseCdf(m);
   const last = m.base.length - 1;
   // Rounding: u above the last cumulative value falls on the last token with mass.
-  if (!(u < cdfAt(base, mix, last))) return lastWithMass(m, mix);
+  if (!(u < cdfAt(m, base, mix, last))) return lastWithMass(m, mix);
   let lo = 0;
   let hi = last;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (cdfAt(base, mix, mid) > u) hi = mid;
+    if (cdfAt(m, base, mix, mid) > u) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
 /** The mixture's CDF at x: sum_{y <= x} p(y). */
-function cdfAt(base: Float64Array, mix: KnMixture, x: TokenId): number {
+function cdfAt(m: KneserNey, base: Float64Array, mix: KnMixture, x: TokenId): number {
   let s = mix.scale * base[x];
-  for (const l of mix.levels) s += (l.scale * cumUpTo(levelArrays(l), x)) / l.f.total;
+  for (let l = 0; l < mix.n; l++) {
+    const t = levelTable(m, mix, l);
+    const ci = mix.ctx[l];
+    s += (mix.scl[l] * cumUpTo(t, ci, x)) / t.total[ci];
+  }
   return s;
 }
 

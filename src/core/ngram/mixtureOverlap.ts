@@ -1,7 +1,7 @@
 import type { Dist } from '../types';
-import type { Followers } from './counts';
+import type { ContextTable } from './contextTable';
 import type { KneserNey, KnMixture } from './kneserNey';
-import { followerArrays, levelArrays } from './mixture';
+import { levelTable } from './mixture';
 
 /**
  * sum_x min(p(x), q(x)) for a KN mixture p and a whole row q, without p's row.
@@ -17,30 +17,35 @@ import { followerArrays, levelArrays } from './mixture';
  * so the sort is paid once per (P, q) pair and every later position costs O(|H| + log V).
  */
 export interface Envelope {
-  /** q(x) / P(x) ascending, over tokens with P(x) > 0. */
+  /** The distinct values of q(x) / P(x), ascending, over tokens with P(x) > 0. */
   readonly ratio: Float64Array;
-  /** cumQ[j]: q's mass over the first j sorted tokens. */
+  /** cumQ[j]: q's mass over tokens whose ratio is below ratio[j]. */
   readonly cumQ: Float64Array;
-  /** sufP[j]: P's mass over sorted tokens j.. */
+  /** sufP[j]: P's mass over tokens whose ratio is ratio[j] or above. */
   readonly sufP: Float64Array;
 }
 
-function envelope(P: Dist, q: Dist): Envelope {
+/**
+ * The envelope of P against q. Tokens with equal ratios fall on the same side of any c, so
+ * they share one entry (their masses summed in id order): most tokens lie outside both
+ * levels' supports, where the ratio takes only a few values, so the arrays hold a few hundred
+ * entries rather than V (smaller to build, to keep and to search). `scratch` holds V floats.
+ */
+function envelope(P: Dist, q: Dist, scratch: Float64Array): Envelope {
   let n = 0;
-  for (let i = 0; i < P.length; i++) if (P[i] > 0) n++;
-  const ratio = new Float64Array(n);
-  for (let i = 0, j = 0; i < P.length; i++) if (P[i] > 0) ratio[j++] = q[i] / P[i];
-  // A native numeric sort of the ratios, then each token's mass goes to the first sorted slot
-  // of its ratio (ties fall on the same side of any c, so they may share a slot): no
-  // comparator calls.
-  ratio.sort();
-  const massQ = new Float64Array(n);
-  const massP = new Float64Array(n);
+  for (let i = 0; i < P.length; i++) if (P[i] > 0) scratch[n++] = q[i] / P[i];
+  // A native numeric sort, then the distinct values: no comparator calls.
+  const sorted = scratch.subarray(0, n).sort();
+  let m = 0;
+  for (let j = 0; j < n; j++) if (m === 0 || sorted[j] !== sorted[m - 1]) sorted[m++] = sorted[j];
+  const ratio = sorted.slice(0, m);
+  const massQ = new Float64Array(m);
+  const massP = new Float64Array(m);
   for (let i = 0; i < P.length; i++) {
     if (!(P[i] > 0)) continue;
     const r = q[i] / P[i];
     let lo = 0;
-    let hi = n;
+    let hi = m;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (ratio[mid] < r) lo = mid + 1;
@@ -49,10 +54,10 @@ function envelope(P: Dist, q: Dist): Envelope {
     massQ[lo] += q[i];
     massP[lo] += P[i];
   }
-  const cumQ = new Float64Array(n + 1);
-  const sufP = new Float64Array(n + 1);
-  for (let j = 0; j < n; j++) cumQ[j + 1] = cumQ[j] + massQ[j];
-  for (let j = n - 1; j >= 0; j--) sufP[j] = sufP[j + 1] + massP[j];
+  const cumQ = new Float64Array(m + 1);
+  const sufP = new Float64Array(m + 1);
+  for (let j = 0; j < m; j++) cumQ[j + 1] = cumQ[j] + massQ[j];
+  for (let j = m - 1; j >= 0; j--) sufP[j] = sufP[j + 1] + massP[j];
   return { ratio, cumQ, sufP };
 }
 
@@ -104,8 +109,9 @@ export interface LowCache {
 export class MixtureOverlap {
   /** The base's cache (targets whose context no level has seen). */
   private readonly baseLow: LowCache;
-  /** Followers carrying a cache (so the caches can be dropped), and the floats they hold. */
-  private cached: Followers[] = [];
+  /** lows[o - 1][c]: the cache of context c of order o, as the lowest level found. */
+  private lows: (LowCache | undefined)[][];
+  /** Floats the caches hold. */
   private floats = 0;
   /** Scratch per token: a generation stamp, T(x) and the list of tokens touched. */
   private readonly stamp: Int32Array;
@@ -118,26 +124,26 @@ export class MixtureOverlap {
     this.acc = new Float64Array(m.base.length);
     this.touched = new Int32Array(m.base.length);
     this.baseLow = { P: m.base, q: null, env: null };
+    this.lows = m.tables.map(() => []);
   }
 
   /** The lowest level's cache: P, its own distribution, built on first use. */
-  private lowOf(f: Followers, d: number): LowCache {
-    let low = f.low;
+  private lowOf(t: ContextTable, order: number, c: number): LowCache {
+    let low = this.lows[order - 1][c];
     if (low === undefined) {
       if (this.floats > MAX_CACHED_FLOATS) {
-        for (const g of this.cached) g.low = undefined;
-        this.cached = [];
+        this.lows = this.m.tables.map(() => []);
         this.floats = 0;
       }
       const { base } = this.m;
-      const g = (d * f.counts.size) / f.total;
+      const g = t.gamma[c];
       const P = new Float64Array(base.length);
       for (let i = 0; i < P.length; i++) P[i] = g * base[i];
-      const { ids, w } = followerArrays(f, d);
-      for (let j = 0; j < ids.length; j++) P[ids[j]] += w[j] / f.total;
+      const { ids, w, start } = t;
+      const tot = t.total[c];
+      for (let j = start[c]; j < start[c + 1]; j++) P[ids[j]] += w[j] / tot;
       low = { P, q: null, env: null };
-      f.low = low;
-      this.cached.push(f);
+      this.lows[order - 1][c] = low;
       this.floats += P.length;
     }
     return low;
@@ -149,19 +155,20 @@ export class MixtureOverlap {
    * q rows that recur (a model's cached rows), not for one-off arrays.
    */
   overlap(mix: KnMixture, q: Dist): number {
-    const { levels } = mix;
-    const low = levels.length > 0 ? levels[levels.length - 1] : null;
-    const lc = low === null ? this.baseLow : this.lowOf(low.f, low.d);
+    const { m } = this;
+    const levels = mix.n;
+    const lowL = levels - 1;
+    const lc = levels === 0 ? this.baseLow : this.lowOf(levelTable(m, mix, lowL), mix.ord[lowL], mix.ctx[lowL]);
     if (lc.q !== q || lc.env === null) {
-      lc.env = envelope(lc.P, q);
+      lc.env = envelope(lc.P, q, this.acc);
       lc.q = q;
       this.floats += 3 * lc.env.ratio.length;
     }
     const P = lc.P;
     const env = lc.env;
-    const c = low === null ? mix.scale : low.scale;
+    const c = levels === 0 ? mix.scale : mix.scl[lowL];
     let ov = evalEnvelope(env, c);
-    if (levels.length < 2) return ov;
+    if (levels < 2) return ov;
     // Tokens of the higher levels: their sparse part T(x), summed per token, replaces
     // min(c P(x), q(x)) by min(T(x) + c P(x), q(x)).
     if (this.gen >= 0x3fffffff) {
@@ -171,19 +178,19 @@ export class MixtureOverlap {
     const gen = ++this.gen;
     const { stamp, acc, touched } = this;
     let n = 0;
-    for (let l = 0; l < levels.length - 1; l++) {
-      const level = levels[l];
-      const { ids, w } = levelArrays(level);
-      const cl = level.scale;
-      const total = level.f.total;
-      for (let j = 0; j < ids.length; j++) {
+    for (let l = 0; l < lowL; l++) {
+      const { ids, w, start, total } = levelTable(m, mix, l);
+      const cl = mix.scl[l];
+      const ci = mix.ctx[l];
+      const tot = total[ci];
+      for (let j = start[ci]; j < start[ci + 1]; j++) {
         const x = ids[j];
         if (stamp[x] !== gen) {
           stamp[x] = gen;
           acc[x] = 0;
           touched[n++] = x;
         }
-        acc[x] += (cl * w[j]) / total;
+        acc[x] += (cl * w[j]) / tot;
       }
     }
     for (let j = 0; j < n; j++) {

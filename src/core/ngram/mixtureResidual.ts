@@ -1,6 +1,6 @@
 import type { Dist, Rng, TokenId } from '../types';
 import type { KneserNey, KnMixture } from './kneserNey';
-import { baseCdf, levelArrays, mixtureDraw } from './mixture';
+import { baseCdf, levelTable, mixtureDraw } from './mixture';
 
 /**
  * A target KN mixture p against a draft's row q that is itself a KN mixture over the same base
@@ -26,35 +26,40 @@ export class SharedBase {
   }
 
   /** Collects S into ids[0..n) (unsorted) with p(y) in pv; returns n. */
-  private gather(mix: KnMixture, qMix: KnMixture): number {
+  private gather(mix: KnMixture, qm: KneserNey, qMix: KnMixture): number {
     if (this.gen >= 0x3fffffff) {
       this.stamp.fill(0);
       this.gen = 0;
     }
     const gen = ++this.gen;
-    const { stamp, ids, pv } = this;
-    const { base } = this.m;
+    const { stamp, ids, pv, m } = this;
+    const { base } = m;
     const sp = mix.scale;
     let n = 0;
-    const add = (l: KnMixture['levels'][number]) => {
-      const a = levelArrays(l).ids;
-      for (let j = 0; j < a.length; j++) {
-        const y = a[j];
-        if (stamp[y] !== gen) {
-          stamp[y] = gen;
-          ids[n++] = y;
-          pv[y] = sp * base[y];
+    const add = (mm: KneserNey, mx: KnMixture) => {
+      for (let l = 0; l < mx.n; l++) {
+        const t = levelTable(mm, mx, l);
+        const a = t.ids;
+        const ci = mx.ctx[l];
+        for (let j = t.start[ci]; j < t.start[ci + 1]; j++) {
+          const y = a[j];
+          if (stamp[y] !== gen) {
+            stamp[y] = gen;
+            ids[n++] = y;
+            pv[y] = sp * base[y];
+          }
         }
       }
     };
-    for (const l of mix.levels) add(l);
-    for (const l of qMix.levels) add(l);
+    add(m, mix);
+    add(qm, qMix);
     // p's levels in order over the base part: the row's own sums, bit for bit.
-    for (const l of mix.levels) {
-      const { ids: a, w } = levelArrays(l);
-      const c = l.scale;
-      const total = l.f.total;
-      for (let j = 0; j < a.length; j++) pv[a[j]] += (c * w[j]) / total;
+    for (let l = 0; l < mix.n; l++) {
+      const { ids: a, w, start, total } = levelTable(m, mix, l);
+      const c = mix.scl[l];
+      const ci = mix.ctx[l];
+      const tot = total[ci];
+      for (let j = start[ci]; j < start[ci + 1]; j++) pv[a[j]] += (c * w[j]) / tot;
     }
     return n;
   }
@@ -63,9 +68,9 @@ export class SharedBase {
    * A draw from norm(max(0, p - q)) walking ids in order, as sampleResidual walks the rows: the
    * same token for the same uniform (up to rounding at a boundary, about 1e-16).
    */
-  residual(mix: KnMixture, q: Dist, qMix: KnMixture, rng: Rng): TokenId {
+  residual(mix: KnMixture, q: Dist, qm: KneserNey, qMix: KnMixture, rng: Rng): TokenId {
     const { m } = this;
-    const n = this.gather(mix, qMix);
+    const n = this.gather(mix, qm, qMix);
     const S = this.ids.subarray(0, n).sort();
     const { pv, stamp, gen } = this;
     const B = baseCdf(m);

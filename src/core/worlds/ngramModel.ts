@@ -1,17 +1,22 @@
-import { rowCdf, rowDraw, sampleResidual, shapeDist } from '../dist';
+import { sampleResidual, shapeDist } from '../dist';
 import { contextKey } from '../ngram/counts';
-import { type KneserNey, type KnMixture, kneserNeyMixture } from '../ngram/kneserNey';
+import { fillMixture, type KneserNey, type KnMixture, newMixture } from '../ngram/kneserNey';
 import { mixtureDraw, mixtureProb, mixtureRow } from '../ngram/mixture';
 import { isRecurring, MixtureOverlap, registerRow, rowSource } from '../ngram/mixtureOverlap';
 import { SharedBase, sameBase } from '../ngram/mixtureResidual';
+import { type RowSampler, rowSampler, samplerDraw } from '../ngram/rowSampler';
 import type { Dist, Model, TokenId } from '../types';
 
 /** What the model keeps per context: the KN mixture (small) and, where kept, the row. */
 interface Entry {
   readonly mix: KnMixture;
   row: Dist | undefined;
-  /** The row's running sum, for draws (low-order models). */
-  cdf: Float64Array | undefined;
+  /** The last q row overlap() was asked about and its answer (prob and overlap read the same
+   * context within a step, and contexts recur across trials). */
+  ovQ: Dist | null;
+  ov: number;
+  /** The row's running sum and guide table, for draws (low-order models). */
+  sampler: RowSampler | undefined;
 }
 
 /** Contexts remembered before the cache is dropped (each holds a few references). */
@@ -30,7 +35,7 @@ const MAX_ROW_FLOATS = 1 << 22;
  * the mixture in O(order) (a draw in O(log V * order)) and does not keep rows: most of a run's
  * contexts are new, so a row would be built once and thrown away. A model of order <= 2 (the
  * draft) has at most V + 1 contexts: it keeps every row and draws by binary search in the
- * row's running sum (the same token as `sample(row)`).
+ * row's running sum through a guide table (the same token as `sample(row)`).
  *
  * Temperature or top-p reshape the whole row, so there the model has no fast paths and every
  * answer reads the (cached) shaped row.
@@ -58,22 +63,37 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
   const slots: (Entry | undefined)[] = new Array(SLOTS);
   // Few contexts (a bigram or unigram model: at most V + 1): a table indexed by the key.
   const small = numeric && size ** span <= 1 << 16 ? new Array<Entry | undefined>(size ** span) : null;
+  const fresh = (ctx: readonly TokenId[], len: number): Entry => ({
+    mix: fillMixture(m, ctx, len, newMixture(m)),
+    row: undefined,
+    sampler: undefined,
+    ovQ: null,
+    ov: 0,
+  });
   const entry = (ctx: readonly TokenId[], len: number): Entry => {
     const key = keyOf(ctx, len);
     if (small !== null) {
       let e = small[key as number];
       if (e === undefined) {
-        e = { mix: kneserNeyMixture(m, ctx, len), row: undefined, cdf: undefined };
+        e = fresh(ctx, len);
         small[key as number] = e;
       }
       return e;
     }
     if (direct) {
       const slot = (key as number) % SLOTS;
-      if (slotKeys[slot] === key) return slots[slot] as Entry;
-      const e: Entry = { mix: kneserNeyMixture(m, ctx, len), row: undefined, cdf: undefined };
+      let e = slots[slot];
+      if (slotKeys[slot] === key && e !== undefined) return e;
+      // The slot's entry is refilled in place (no row is kept here, and no caller holds an
+      // entry past its call): no allocation per new context.
       slotKeys[slot] = key as number;
-      slots[slot] = e;
+      if (e === undefined) {
+        e = fresh(ctx, len);
+        slots[slot] = e;
+      } else {
+        fillMixture(m, ctx, len, e.mix);
+        e.ovQ = null;
+      }
       return e;
     }
     let e = cache.get(key);
@@ -82,7 +102,7 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
         cache = new Map();
         rowFloats = 0;
       }
-      e = { mix: kneserNeyMixture(m, ctx, len), row: undefined, cdf: undefined };
+      e = fresh(ctx, len);
       cache.set(key, e);
     }
     return e;
@@ -108,7 +128,7 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
   // The draft's rows over the same base: their mixture (the sparse paths), else null.
   const sharedSource = (q: Dist) => {
     const src = rowSource(q);
-    return src && sameBase(m, src.m) ? src.mix : null;
+    return src && sameBase(m, src.m) ? src : null;
   };
   return {
     vocabSize: size,
@@ -118,13 +138,19 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
       ? (ctx, len, rng) => {
           const e = entry(ctx, len);
           const row = rowOf(e);
-          if (e.cdf === undefined) e.cdf = rowCdf(row);
-          return rowDraw(row, e.cdf, rng);
+          if (e.sampler === undefined) e.sampler = rowSampler(row);
+          return samplerDraw(e.sampler, rng);
         }
       : (ctx, len, rng) => mixtureDraw(m, entry(ctx, len).mix, rng),
     overlap(ctx, len, q) {
       const e = entry(ctx, len);
-      if (isRecurring(q)) return overlaps.overlap(e.mix, q);
+      if (isRecurring(q)) {
+        if (e.ovQ !== q) {
+          e.ov = overlaps.overlap(e.mix, q);
+          e.ovQ = q;
+        }
+        return e.ov;
+      }
       // A one-off q (another model's fresh array): the plain sum over p's row.
       const p = rowOf(e);
       let s = 0;
@@ -134,8 +160,8 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
     residual(ctx, len, q, x, rng) {
       const e = entry(ctx, len);
       // A q row of a KN model over the same base: the sparse walk; anything else: the row.
-      const qMix = q === null ? null : sharedSource(q);
-      if (qMix !== null) return shared.residual(e.mix, q as Dist, qMix, rng);
+      const src = q === null ? null : sharedSource(q);
+      if (src !== null) return shared.residual(e.mix, q as Dist, src.m, src.mix, rng);
       return sampleResidual(rowOf(e), q, x, rng);
     },
   };
