@@ -107,16 +107,34 @@ throughput(synth, 300);
   if (count() !== st.drafted + verified + st.passes) throw new Error(`draw count formula is wrong: ${count()} vs ${st.drafted + verified + st.passes}`);
 }
 
-// The runner as a user runs it (whole processes, npm included), against a numpy program that
-// vectorises the same synthetic sweep over trials (bench/numpy_sweep.py), and the n-gram world
-// against the synthetic one.
+// The runner as a whole process (node scripts/sim.mjs: the bundled runner, its threads
+// included), against a numpy program that vectorises the same synthetic sweep over trials
+// (bench/numpy_sweep.py), and the n-gram world against the synthetic one. `npm run -s sim --`
+// runs the same script after npm's own start-up, printed apart (npm's, not the runner's).
 {
-  const sim = (world: string, trials: number) =>
-    timeProcess(
-      'npm',
-      ['run', '-s', 'sim', '--', 'sweep', '--world', world, '--corpus', 'en', '--gamma', '1-16', '--trials', `${trials}`, '--length', '128'],
-      root,
-    ).ms;
+  const simArgs = (world: string, trials: number) => [
+    'sweep',
+    '--world',
+    world,
+    '--corpus',
+    'en',
+    '--gamma',
+    '1-16',
+    '--trials',
+    `${trials}`,
+    '--length',
+    '128',
+  ];
+  const sim = (world: string, trials: number) => timeProcess('node', ['scripts/sim.mjs', ...simArgs(world, trials)], root).ms;
+  sim('synthetic', 1); // the first run after a change bundles the runner: not what is timed
+  const npmStart = runs(RUNS, () => timeProcess('npm', ['run', '-s', 'sim', '--', ...simArgs('synthetic', 1)], root).ms - sim('synthetic', 1));
+  report({
+    name: "npm's own start-up before the runner (npm run -s sim -- ... minus node scripts/sim.mjs ...)",
+    value: median(npmStart),
+    unit: 'ms',
+    runs: npmStart,
+    budget: null,
+  });
   const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
   if (!hasNumpy) console.log('numpy program: SKIPPED (python3 with numpy not found; Debian: apt-get install python3-numpy)');
   const runner: number[] = [];
@@ -126,7 +144,7 @@ throughput(synth, 300);
     if (hasNumpy) numpy.push(timeProcess('python3', ['bench/numpy_sweep.py', '1000', '128'], root).ms);
   }
   report({
-    name: 'runner: synthetic sweep, gamma 1..16 x 1,000 trials x 128 tokens (npm run -s sim, whole process)',
+    name: 'runner: synthetic sweep, gamma 1..16 x 1,000 trials x 128 tokens (node scripts/sim.mjs, whole process)',
     value: median(runner),
     unit: 'ms',
     runs: runner,

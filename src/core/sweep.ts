@@ -46,6 +46,13 @@ export interface SweepPoint {
   acceptedHist: number[];
 }
 
+/** Trial t of a sweep point (params carry its gamma): a whole generation from seed `${seed}/${t}`,
+ * its final state. Every driver runs trials through here (the runner's threads too). */
+export function sweepTrial(prepared: PreparedWorld, params: Readonly<SimParams>, t: number): SimState {
+  const seed = `${params.seed}/${t}`;
+  return finalState(prepared.at(seed), params, seed);
+}
+
 /** Accumulates trials of one gamma; trials can be added in chunks (for streamed progress). */
 export class SweepAccumulator {
   private tps = new RatioStat();
@@ -72,10 +79,7 @@ export class SweepAccumulator {
     const p = this.params;
     const prepared = this.prepared;
     if (prepared === null) throw new Error('runTrials needs a simulated world');
-    for (let t = from; t < to; t++) {
-      const seed = `${p.seed}/${t}`;
-      this.add(finalState(prepared.at(seed), p, seed));
-    }
+    for (let t = from; t < to; t++) this.add(sweepTrial(prepared, p, t));
   }
 
   /** Counts one finished trial (a real-model run's final state comes in here too). */
