@@ -61,7 +61,7 @@ async function longestTask(cdp, work) {
   let cpu = 0;
   let worst = null;
   // Fonts made synchronously in layout (an IPC to the browser process each: see
-  // src/components/fontWarmup.ts); printed beside every traced figure.
+  // src/components/fontStrikes.ts); printed beside every traced figure.
   const fontEvents = events.filter((e) => e.ph === 'X' && e.name === 'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike' && main.has(`${e.pid}/${e.tid}`));
   fontsOf.set(current, [...(fontsOf.get(current) ?? []), fontEvents.length]);
   for (const e of events)

@@ -1,11 +1,20 @@
-import { useEffect } from 'react';
-import { warmFonts } from './fontWarmup';
+import { useEffect, useRef } from 'react';
+import { type Strike, warmFonts } from './fontStrikes';
 
 /**
- * Makes the page's font strikes while it is idle (fontWarmup.ts says why). `table`: the strings
- * the page will show (a message table), whose glyphs are sampled; warmed again when it changes.
+ * Makes `strikes` while the page is idle (fontStrikes.ts says why), with the glyphs of `table`
+ * (the message table the page shows); again when the table changes. Marks its element
+ * data-ready="true" when done (for tests).
  */
-export function FontWarmup({ table }: { table: Readonly<Record<string, string>> }) {
-  useEffect(() => warmFonts(document.body, Object.values(table).join('')), [table]);
-  return null;
+export function FontWarmup({ strikes, table }: { strikes: readonly Strike[]; table: Readonly<Record<string, string>> }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const mark = ref.current;
+    if (mark === null) return;
+    mark.dataset.ready = 'false';
+    return warmFonts(document.body, strikes, Object.values(table).join(''), () => {
+      mark.dataset.ready = 'true';
+    });
+  }, [strikes, table]);
+  return <span ref={ref} data-testid="font-warmup" hidden />;
 }

@@ -256,3 +256,39 @@ test('models - WebGPU (SwiftShader): load and step to the end', async () => {
     await gpu.close();
   }
 });
+
+test('models - the fonts a run shows are made before Load, not in the middle of the run', async () => {
+  const { page, errors } = await openPage(site.browser.context, site.server.url + HASH);
+  await page.getByTestId('btn-load-models').waitFor();
+  await page.locator('[data-testid="font-warmup"][data-ready="true"]').waitFor({ state: 'attached', timeout: 60000 });
+  // Fonts made in layout show in a trace as one request to the browser process per strike.
+  const cdp = await site.browser.context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await loadAndRun(page);
+  await page.getByTestId('param-speed').fill('7');
+  await page.getByTestId('btn-play').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="btn-play"]')?.getAttribute('aria-pressed') === 'false', null, { timeout: 120000 });
+  await page.waitForTimeout(500);
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.end');
+  await complete;
+  const made = events.filter((e) => e.name === 'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike');
+  if (made.length > 0) {
+    // Which strikes the page shows, to compare with MODEL_STRIKES (src/components/fontStrikes.ts).
+    const shown = await page.evaluate(() => {
+      const out = new Set();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent.trim()) continue;
+        const cs = getComputedStyle(n.parentElement);
+        out.add(`${cs.fontFamily.slice(0, 24)} ${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}${n.parentElement.namespaceURI.endsWith('svg') ? ' svg' : ''}`);
+      }
+      return [...out];
+    });
+    assert.fail(`${made.length} font strike(s) made during the run; strikes on the page: ${shown.join('; ')}`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -2,6 +2,7 @@ import './model.css';
 import { modelEn, modelZh } from '../../i18n/model';
 import { useStore } from '../../store/store';
 import { FontWarmup } from '../FontWarmup';
+import { MODEL_STRIKES } from '../fontStrikes';
 import { ModelLoader } from './ModelLoader';
 import { PromptBox } from './PromptBox';
 
@@ -16,7 +17,7 @@ export function ModelTop() {
       <ModelLoader />
       <PromptBox />
       {/* Results appear while a model decodes: their fonts are made before (FontWarmup). */}
-      <FontWarmup table={lang === 'zh' ? modelZh : modelEn} />
+      <FontWarmup strikes={MODEL_STRIKES} table={lang === 'zh' ? modelZh : modelEn} />
     </div>
   );
 }
