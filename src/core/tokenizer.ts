@@ -14,13 +14,18 @@ export const charTokenizer: Tokenizer = {
 export const wordTokenizer: Tokenizer = {
   kind: 'words',
   split: (text) => paragraphs(text).flatMap((p, i) => (i > 0 ? [PARAGRAPH, ...words(p)] : words(p))),
+  // A space between words, none at the start of the text or of a line. The pieces are joined
+  // once and the text's last character tracked: s.endsWith on a string built by += flattens it
+  // each time, O(n) per token, and the page joins the whole text on every frame of a play.
   join: (tokens) => {
-    let s = '';
+    const pieces: string[] = [];
+    let last = ''; // the text's last character ('' while it is empty)
     for (const t of tokens) {
-      if (t === PARAGRAPH) s += '\n';
-      else s += s === '' || s.endsWith('\n') ? t : ` ${t}`;
+      const piece = t === PARAGRAPH ? '\n' : last === '' || last === '\n' ? t : ` ${t}`;
+      pieces.push(piece);
+      if (piece !== '') last = piece[piece.length - 1];
     }
-    return s;
+    return pieces.join('');
   },
 };
 
