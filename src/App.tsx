@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect } from 'react';
 import { Announcer } from './components/Announcer';
 import { Controls } from './components/Controls';
 import { Counters } from './components/Counters';
+import { FontWarmup } from './components/FontWarmup';
+import { STAGE_STRIKES } from './components/fontStrikes';
 import { Inspector } from './components/Inspector';
 import { Later } from './components/Later';
 import { Legend } from './components/Legend';
@@ -17,6 +19,7 @@ import { TokenStage } from './components/TokenStage';
 import { Tools } from './components/Tools';
 import { Transport } from './components/Transport';
 import { useT } from './components/useT';
+import { TABLES } from './i18n';
 import { useStore } from './store/store';
 import { fullPageHash } from './store/sync';
 import type { Theme } from './store/uiSlice';
@@ -131,6 +134,7 @@ export function App() {
         <TourSlot />
       </div>
       <Announcer />
+      <FontWarmup strikes={STAGE_STRIKES} table={TABLES[lang]} />
       {!embed && <footer className="muted small">{t('footer')}</footer>}
     </div>
   );

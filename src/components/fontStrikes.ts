@@ -44,6 +44,13 @@ export const MODEL_STRIKES: readonly Strike[] = [
   strike('12px', 400, { svg: true }),
 ];
 
+/**
+ * Strikes the simulated worlds' stage shows only once a run plays (read from the page before
+ * and after a 400-token n-gram play): narration and counters' small text, bold labels, the
+ * step log's code.
+ */
+export const STAGE_STRIKES: readonly Strike[] = [strike('0.75rem'), strike('0.8rem'), strike('1rem', 700), strike('0.85rem', 400, { family: 'var(--mono)' })];
+
 /** Glyphs every page may show whatever the language: token whitespace, verdict marks, arrows. */
 export const PAGE_GLYPHS = 'Aa0 ␣¶·→←↻✓✗×★…–—•◆−≥≤’“”⇪▶◀↺⤓αγ';
 
