@@ -1,4 +1,4 @@
-import { argmax, shapeDist } from '../dist';
+import { argmax, type ResidualCdf, residualCdf, residualDraw, sampleResidual, shapeDist } from '../dist';
 import { fmix, hashString, mix, toUnit } from '../hash';
 import { type RowSampler, rowSampler, samplerDraw } from '../ngram/rowSampler';
 import type { Notice } from '../notices';
@@ -35,6 +35,8 @@ interface Entry {
   pSampler: RowSampler | undefined;
   qSampler: RowSampler | undefined;
   qWrongSampler: RowSampler | undefined;
+  /** Running sum of the residual norm(max(0, p - q)) (built on the first rejection). */
+  resQ: ResidualCdf | undefined;
   /** Drafts of MTP heads 1.. (head 0 uses q): overlap alpha * decay^i. */
   heads: Dist[];
   /** Draft at T > 0: sum min(p, q) = alpha exactly. At T = 0: the right point mass. */
@@ -137,12 +139,12 @@ export function syntheticBank(
       for (let i = 0; i < vocabSize; i++) if (i !== top && logits[i] > logits[second]) second = i;
       const qWrong = new Float64Array(vocabSize);
       qWrong[second] = 1;
-      entries.push({ p, q: p, qWrong, overlap: 1, heads: [], pSampler: undefined, qSampler: undefined, qWrongSampler: undefined });
+      entries.push({ p, q: p, qWrong, overlap: 1, heads: [], pSampler: undefined, qSampler: undefined, qWrongSampler: undefined, resQ: undefined });
     } else {
       const { q, overlap } = draftFor(p, alpha, mix(hb, 0x51ed));
       if (overlap > alpha + 1e-12) clamped++;
       const heads = headAlphas.map((a, i) => draftFor(p, a, mix(hb, 0x51ed + i + 1)).q);
-      entries.push({ p, q, qWrong: q, overlap, heads, pSampler: undefined, qSampler: undefined, qWrongSampler: undefined });
+      entries.push({ p, q, qWrong: q, overlap, heads, pSampler: undefined, qSampler: undefined, qWrongSampler: undefined, resQ: undefined });
     }
   }
   const notes: Notice[] = clamped > 0 ? [{ code: 'alphaClamped', alpha, count: clamped, total: BANK }] : [];
@@ -174,6 +176,14 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
     vocabSize: bank.vocabSize,
     dist: (ctx, len) => entryOf(ctx, len).p,
     draw: (ctx, len, rng) => samplerDraw(pSampler(entryOf(ctx, len)), rng),
+    // After a rejection: the residual of the draft's own row from its running sum (the token
+    // sampleResidual gives, without two passes over p and q).
+    residual: (ctx, len, q, x, rng) => {
+      const e = entryOf(ctx, len);
+      if (q !== e.q || q === e.p) return sampleResidual(e.p, q, x, rng);
+      if (e.resQ === undefined) e.resQ = residualCdf(e.p, e.q);
+      return residualDraw(e.p, e.resQ, rng);
+    },
   };
   const draftWrong = (h: number) => greedy && !(toUnit(fmix(h ^ 0x5bd1e995)) < alpha);
   const draft: Model = {
