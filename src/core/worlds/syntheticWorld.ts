@@ -170,8 +170,9 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
   const entryOf = (ctx: readonly TokenId[], len: number) => entries[fmix(hashOf(ctx, len)) & BANK_MASK];
   // Draws through the entry's guide table (ngram/rowSampler.ts): the token sample(row) gives for
   // the same uniform, usually from one read of the guide.
-  // No prob / overlap / residual fast paths: a row here costs one hash, and verification reads
-  // a row's p(x), sum min(p, q) and residual from the same (cached) row.
+  // No prob / overlap fast paths: a row here costs one hash, and verification reads a row's
+  // p(x) and sum min(p, q) from the same (cached) row; routing them through the context again
+  // (even with a memo of recent contexts) measured slower.
   const target: Model = {
     vocabSize: bank.vocabSize,
     dist: (ctx, len) => entryOf(ctx, len).p,
