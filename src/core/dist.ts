@@ -143,6 +143,50 @@ export function sampleResidual(p: Dist, q: Dist | null, token: TokenId, rng: Rng
   return last;
 }
 
+/** The residual norm(max(0, p - q))'s running sum in id order, as sampleResidual accumulates
+ * it (unnormalised: `mass` is its total), for a pair of rows that recurs. */
+export interface ResidualCdf {
+  readonly cdf: Float64Array;
+  readonly mass: number;
+  /** The last id with mass (0 if none): where a uniform at the total falls. */
+  readonly last: TokenId;
+}
+
+/** Builds the residual running sum of (p, q) (one pass). */
+export function residualCdf(p: Dist, q: Dist): ResidualCdf {
+  const cdf = new Float64Array(p.length);
+  let acc = 0;
+  let last = 0;
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] > q[i]) {
+      acc += p[i] - q[i];
+      last = i;
+    }
+    cdf[i] = acc;
+  }
+  return { cdf, mass: acc, last };
+}
+
+/**
+ * The token `sampleResidual(p, q, x, rng)` draws, by binary search in the pair's running sum
+ * (residualCdf(p, q)): the same terms summed in the same order, so the same token for the same
+ * uniform (the first id whose running sum exceeds u has mass of its own).
+ */
+export function residualDraw(p: Dist, r: ResidualCdf, rng: Rng): TokenId {
+  if (r.mass <= 1e-12) return sample(p, rng);
+  const u = rng.next() * r.mass;
+  const { cdf } = r;
+  const n = cdf.length;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cdf[mid] > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < n ? lo : r.last;
+}
+
 /** The k largest entries, descending, ties to the lower id. */
 export function topEntries(d: ArrayLike<number>, k: number): TopEntries {
   const out: TopEntries = [];

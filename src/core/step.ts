@@ -185,8 +185,10 @@ export function settle(
     finished = true;
     endOfText = true;
   }
-  buf.length = state.len;
-  for (const t of emitted) buf.push(t);
+  // The emitted tokens over the drafts (the accepted ones are the same), then the length.
+  const end = state.len + emitted.length;
+  for (let j = 0; j < emitted.length; j++) buf[state.len + j] = emitted[j];
+  if (buf.length !== end) buf.length = end;
   const generated = start + emitted.length;
   if (generated >= Math.min(params.length, world.maxNewTokens)) finished = true;
   const k = proposal.tokens.length;

@@ -24,6 +24,9 @@ export interface Model {
   /** Optional fast path: a draw from dist(ctx, len) (the same distribution, any number of
    * uniforms from `rng`) without building the whole distribution. */
   draw?(ctx: readonly TokenId[], len: number, rng: Rng): TokenId;
+  /** Optional fast path for drafting: the token `draw` gives, with dist(ctx, len) appended to
+   * `rows` (one context lookup for both; a proposer keeps the row for verification). */
+  drawWithRow?(ctx: readonly TokenId[], len: number, rng: Rng, rows: Dist[]): TokenId;
   /** Optional fast path: sum_x min(dist(ctx, len)[x], q[x]) without building the whole
    * distribution. */
   overlap?(ctx: readonly TokenId[], len: number, q: Dist): number;

@@ -56,7 +56,8 @@ function detail(p: Dist, q: Dist | null, token: TokenId | null, u: number | null
  */
 export function verifyChain(scores: Scores, proposal: Proposal, greedy: boolean, rule: AcceptanceRule, rng: RngStreams, withDetail: boolean): Verification {
   const k = proposal.tokens.length;
-  const verdicts: Verdict[] = new Array(k).fill('discarded');
+  // Filled in order (accepted..., rejected, then discarded): a packed array, no holes.
+  const verdicts: Verdict[] = [];
   const emitted: TokenId[] = [];
   const emittedKinds: EmitKind[] = [];
   const positions: PositionDetail[] | null = withDetail ? [] : null;
@@ -80,13 +81,14 @@ export function verifyChain(scores: Scores, proposal: Proposal, greedy: boolean,
       ok = u < (q === null ? px : px / q[x]);
     }
     if (ok) {
-      verdicts[i] = 'accepted';
+      verdicts.push('accepted');
       emitted.push(x);
       emittedKinds.push('accepted');
       if (positions !== null) positions.push(detail(p as Dist, q, x, u, ov, null));
       continue;
     }
-    verdicts[i] = 'rejected';
+    verdicts.push('rejected');
+    for (let j = i + 1; j < k; j++) verdicts.push('discarded');
     // The replacement: the target's greedy token (greedy), Medusa's typical draw (typical
     // acceptance, lossy; the same draw as its bonus), else a draw from the residual
     // norm(max(0, p - q)), which the scores answer without p's row where the model can. The

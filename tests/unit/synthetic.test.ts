@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { prepareWorld, sweepPoint } from '../../src/core';
-import { overlap } from '../../src/core/dist';
+import { overlap, sampleResidual } from '../../src/core/dist';
+import { makeRng } from '../../src/core/rng';
 import { expectedAcceptanceRate, expectedTokensPerStep } from '../../src/core/theory';
+import type { Model } from '../../src/core/types';
 import { syntheticBank, syntheticWorld } from '../../src/core/worlds/syntheticWorld';
 import { params } from './helpers';
 
@@ -37,6 +39,30 @@ describe('synthetic world', () => {
     }
     const se = Math.sqrt((0.8 * 0.2) / n);
     expect(Math.abs(right / n - 0.8)).toBeLessThan(Z * se);
+  });
+
+  test("syntheticWorld - the target's residual fast path draws the token sampleResidual draws", () => {
+    for (const [alpha, T] of [
+      [0.8, 1],
+      [0.5, 0.7],
+      [1, 1],
+    ]) {
+      const bank = syntheticBank(32, alpha, T, 1, 3);
+      const w = syntheticWorld(bank, 'r', [], []);
+      const residual = w.target.residual as NonNullable<Model['residual']>;
+      const draft = w.draft as Model;
+      const a = makeRng('a');
+      const b = makeRng('a');
+      for (let i = 0; i < 3000; i++) {
+        const ctx = [i % 32, (i * 7) % 32, (i >> 3) % 32];
+        const len = 1 + (i % 3);
+        const p = w.target.dist(ctx, len);
+        // The draft's own row (the fast path), another entry's row, and a point mass.
+        const q = i % 3 === 0 ? draft.dist(ctx, len) : i % 3 === 1 ? draft.dist([i % 5], 1) : null;
+        const x = i % 32;
+        expect(residual(ctx, len, q, x, a)).toBe(sampleResidual(p, q, x, b));
+      }
+    }
   });
 
   for (const temperature of [1, 0])

@@ -30,8 +30,10 @@ function overlapOf(p: Dist, q: Dist): number {
  * run's numbers do not depend on which rows happened to be built (detail or not).
  */
 class ModelScores implements Scores {
-  /** Rows built so far (created on the first row: fast paths often need none). */
-  private cache: (Dist | undefined)[] | null = null;
+  /** The row built last and its index (-1: none). Verification reads rows in order and each
+   * a few times in a row; a row read again later is rebuilt (models answer the same row). */
+  private lastRow = -1;
+  private last: Dist | null = null;
   constructor(
     readonly rows: number,
     protected readonly model: Model,
@@ -43,18 +45,15 @@ class ModelScores implements Scores {
     return this.len + r;
   }
   dist(r: number): Dist {
-    if (this.cache === null) this.cache = new Array(this.rows);
-    let d = this.cache[r];
-    if (d === undefined) {
-      d = this.model.dist(this.ctx, this.at(r));
-      this.cache[r] = d;
-    }
+    if (r === this.lastRow) return this.last as Dist;
+    const d = this.model.dist(this.ctx, this.at(r));
+    this.lastRow = r;
+    this.last = d;
     return d;
   }
   prob(r: number, x: TokenId): number {
     // The fast path and the row agree bit for bit; a built row answers in O(1).
-    const d = this.cache?.[r];
-    if (d !== undefined || this.model.prob === undefined) return this.dist(r)[x];
+    if (r === this.lastRow || this.model.prob === undefined) return this.dist(r)[x];
     return this.model.prob(this.ctx, this.at(r), x);
   }
   sample(r: number, rng: Rng): TokenId {
@@ -82,8 +81,18 @@ class TreeScores extends ModelScores {
   ) {
     super(nodes.length + 1, model, ctx, len);
   }
+  /** Every row built so far: tree verification goes back to a parent's row. */
+  private readonly built: (Dist | undefined)[] = [];
   protected at(r: number): number {
     return r === 0 ? this.len : this.len + writePath(this.nodes, r - 1, this.ctx as TokenId[], this.len);
+  }
+  dist(r: number): Dist {
+    let d = this.built[r];
+    if (d === undefined) {
+      d = super.dist(r);
+      this.built[r] = d;
+    }
+    return d;
   }
 }
 

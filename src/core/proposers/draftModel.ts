@@ -1,7 +1,8 @@
 import { argmax, sample } from '../dist';
 import type { Dist, Model, Proposal, Proposer, TokenId } from '../types';
 
-/** Rows up to this long are sampled by a linear scan; longer ones by the model's draw. */
+/** Without drawWithRow: rows up to this long are sampled by a linear scan, longer ones by the
+ * model's draw. */
 const SCAN_MAX = 64;
 
 /**
@@ -21,20 +22,26 @@ export function draftModelProposer(draft: Model, eos: TokenId | null, costRatio:
     propose(ctx, len, gamma, rng): Proposal {
       const buf = ctx as TokenId[];
       const tokens: TokenId[] = [];
-      const q: (Dist | null)[] = [];
+      const q: Dist[] = [];
       for (let i = 0; i < gamma; i++) {
-        // q's row is kept for verification (overlap, residual). Both ways of drawing give the
-        // same token for the same uniform; a scan of a short row is cheaper than the model's
-        // own draw (which looks its context up again).
-        const d = draft.dist(buf, len + i);
-        const x = argmaxDrafts ? argmax(d) : draft.draw !== undefined && d.length > SCAN_MAX ? draft.draw(buf, len + i, rng) : sample(d, rng);
+        // q's row is kept for verification (overlap, residual). Every way of drawing gives the
+        // same token for the same uniform (sample's linear scan, the model's running-sum draw);
+        // drawWithRow looks the context up once for both the token and the row.
+        let x: TokenId;
+        if (argmaxDrafts) x = argmax(draft.dist(buf, len + i));
+        else if (draft.drawWithRow !== undefined) x = draft.drawWithRow(buf, len + i, rng, q);
+        else {
+          const d = draft.dist(buf, len + i);
+          q.push(d);
+          x = draft.draw !== undefined && d.length > SCAN_MAX ? draft.draw(buf, len + i, rng) : sample(d, rng);
+        }
         buf[len + i] = x;
         tokens.push(x);
-        q.push(argmaxDrafts ? null : d);
         if (x === eos) break;
       }
-      // Drafting cost: c per drafted token (one small-model pass each).
-      return { tokens, q, draftCost: costRatio * tokens.length };
+      // Drafting cost: c per drafted token (one small-model pass each). argmax drafts hand no
+      // q: the verifier checks each as a point mass.
+      return { tokens, q: argmaxDrafts ? tokens.map(() => null) : q, draftCost: costRatio * tokens.length };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { sampleResidual, shapeDist } from '../dist';
+import { sample, sampleResidual, shapeDist } from '../dist';
 import { contextKey } from '../ngram/counts';
 import { fillMixture, type KneserNey, type KnMixture, newMixture } from '../ngram/kneserNey';
 import { mixtureDraw, mixtureProb, mixtureRow } from '../ngram/mixture';
@@ -23,6 +23,9 @@ interface Entry {
 const MAX_ENTRIES = 1 << 16;
 /** Slots of the direct-mapped context table (a prime, so every digit of the key counts). */
 const SLOTS = 4093;
+/** A row kept by no one is drawn by a linear scan up to this length (as the draft proposer
+ * draws without drawWithRow). */
+const SCAN_MAX = 64;
 /** Floats of whole rows the cache may hold (32 MB) before it is dropped. */
 const MAX_ROW_FLOATS = 1 << 22;
 
@@ -142,6 +145,17 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
           return samplerDraw(e.sampler, rng);
         }
       : (ctx, len, rng) => mixtureDraw(m, entry(ctx, len).mix, rng),
+    // The draft's step: one context lookup for the token and the row it came from.
+    drawWithRow(ctx, len, rng, rows) {
+      const e = entry(ctx, len);
+      const row = rowOf(e);
+      rows.push(row);
+      // A high-order draft keeps no rows: short ones are scanned, long ones drawn from the
+      // mixture (the draft proposer's rule before this method existed).
+      if (!keepRows) return row.length > SCAN_MAX ? mixtureDraw(m, e.mix, rng) : sample(row, rng);
+      if (e.sampler === undefined) e.sampler = rowSampler(row);
+      return samplerDraw(e.sampler, rng);
+    },
     overlap(ctx, len, q) {
       const e = entry(ctx, len);
       if (isRecurring(q)) {

@@ -1,5 +1,6 @@
-import { argmax, rowCdf, rowDraw, shapeDist } from '../dist';
+import { argmax, type ResidualCdf, residualCdf, residualDraw, sampleResidual, shapeDist } from '../dist';
 import { fmix, hashString, mix, toUnit } from '../hash';
+import { type RowSampler, rowSampler, samplerDraw } from '../ngram/rowSampler';
 import type { Notice } from '../notices';
 import { VocabBuilder, wordTokenizer } from '../tokenizer';
 import type { Dist, Model, TokenId, World } from '../types';
@@ -29,10 +30,13 @@ const HASH_WINDOW = 4;
 
 interface Entry {
   p: Dist;
-  /** Running sums of p, q and qWrong in id order (draws by binary search, as sample does). */
-  pCdf: Float64Array;
-  qCdf: Float64Array;
-  qWrongCdf: Float64Array;
+  /** Guide-table samplers of p, q and qWrong, built on the first draw (the token rowDraw
+   * gives for the same uniform, usually from one read of the guide). */
+  pSampler: RowSampler | undefined;
+  qSampler: RowSampler | undefined;
+  qWrongSampler: RowSampler | undefined;
+  /** Running sum of the residual norm(max(0, p - q)) (built on the first rejection). */
+  resQ: ResidualCdf | undefined;
   /** Drafts of MTP heads 1.. (head 0 uses q): overlap alpha * decay^i. */
   heads: Dist[];
   /** Draft at T > 0: sum min(p, q) = alpha exactly. At T = 0: the right point mass. */
@@ -82,6 +86,20 @@ function draftFor(p: Dist, alpha: number, h: number): { q: Dist; overlap: number
   return { q, overlap: a };
 }
 
+/** The entry's guide-table samplers, each built on its first draw. */
+function pSampler(e: Entry): RowSampler {
+  if (e.pSampler === undefined) e.pSampler = rowSampler(e.p);
+  return e.pSampler;
+}
+function qSampler(e: Entry): RowSampler {
+  if (e.qSampler === undefined) e.qSampler = e.q === e.p ? pSampler(e) : rowSampler(e.q);
+  return e.qSampler;
+}
+function qWrongSampler(e: Entry): RowSampler {
+  if (e.qWrongSampler === undefined) e.qWrongSampler = e.qWrong === e.q ? qSampler(e) : rowSampler(e.qWrong);
+  return e.qWrongSampler;
+}
+
 /** The parts shared by every run: the bank of distributions for one setting. */
 export interface SyntheticBank {
   readonly entries: readonly Entry[];
@@ -121,14 +139,12 @@ export function syntheticBank(
       for (let i = 0; i < vocabSize; i++) if (i !== top && logits[i] > logits[second]) second = i;
       const qWrong = new Float64Array(vocabSize);
       qWrong[second] = 1;
-      const pCdf = rowCdf(p);
-      entries.push({ p, q: p, qWrong, overlap: 1, heads: [], pCdf, qCdf: pCdf, qWrongCdf: rowCdf(qWrong) });
+      entries.push({ p, q: p, qWrong, overlap: 1, heads: [], pSampler: undefined, qSampler: undefined, qWrongSampler: undefined, resQ: undefined });
     } else {
       const { q, overlap } = draftFor(p, alpha, mix(hb, 0x51ed));
       if (overlap > alpha + 1e-12) clamped++;
       const heads = headAlphas.map((a, i) => draftFor(p, a, mix(hb, 0x51ed + i + 1)).q);
-      const qCdf = rowCdf(q);
-      entries.push({ p, q, qWrong: q, overlap, heads, pCdf: rowCdf(p), qCdf, qWrongCdf: qCdf });
+      entries.push({ p, q, qWrong: q, overlap, heads, pSampler: undefined, qSampler: undefined, qWrongSampler: undefined, resQ: undefined });
     }
   }
   const notes: Notice[] = clamped > 0 ? [{ code: 'alphaClamped', alpha, count: clamped, total: BANK }] : [];
@@ -152,16 +168,22 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
     return h;
   };
   const entryOf = (ctx: readonly TokenId[], len: number) => entries[fmix(hashOf(ctx, len)) & BANK_MASK];
-  // Draws by binary search in the entry's running sum: the token sample(row) gives for the same
-  // uniform, in O(log V).
-  // No prob / overlap / residual fast paths: a row here costs one hash, and verification reads
-  // a row's p(x), sum min(p, q) and residual from the same (cached) row.
+  // Draws through the entry's guide table (ngram/rowSampler.ts): the token sample(row) gives for
+  // the same uniform, usually from one read of the guide.
+  // No prob / overlap fast paths: a row here costs one hash, and verification reads a row's
+  // p(x) and sum min(p, q) from the same (cached) row; routing them through the context again
+  // (even with a memo of recent contexts) measured slower.
   const target: Model = {
     vocabSize: bank.vocabSize,
     dist: (ctx, len) => entryOf(ctx, len).p,
-    draw: (ctx, len, rng) => {
+    draw: (ctx, len, rng) => samplerDraw(pSampler(entryOf(ctx, len)), rng),
+    // After a rejection: the residual of the draft's own row from its running sum (the token
+    // sampleResidual gives, without two passes over p and q).
+    residual: (ctx, len, q, x, rng) => {
       const e = entryOf(ctx, len);
-      return rowDraw(e.p, e.pCdf, rng);
+      if (q !== e.q || q === e.p) return sampleResidual(e.p, q, x, rng);
+      if (e.resQ === undefined) e.resQ = residualCdf(e.p, e.q);
+      return residualDraw(e.p, e.resQ, rng);
     },
   };
   const draftWrong = (h: number) => greedy && !(toUnit(fmix(h ^ 0x5bd1e995)) < alpha);
@@ -175,7 +197,17 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
     draw: (ctx, len, rng) => {
       const h = hashOf(ctx, len);
       const e = entries[fmix(h) & BANK_MASK];
-      return draftWrong(h) ? rowDraw(e.qWrong, e.qWrongCdf, rng) : rowDraw(e.q, e.qCdf, rng);
+      return samplerDraw(draftWrong(h) ? qWrongSampler(e) : qSampler(e), rng);
+    },
+    drawWithRow: (ctx, len, rng, rows) => {
+      const h = hashOf(ctx, len);
+      const e = entries[fmix(h) & BANK_MASK];
+      if (draftWrong(h)) {
+        rows.push(e.qWrong);
+        return samplerDraw(qWrongSampler(e), rng);
+      }
+      rows.push(e.q);
+      return samplerDraw(qSampler(e), rng);
     },
   };
   // The k-th drafter's distribution for the context hashed to h: its own acceptance
