@@ -1,9 +1,8 @@
-import seedrandom from 'seedrandom';
 import type { SimParams } from './params';
-import { makeStreams } from './rng';
+import { makeStreams, trialStreams } from './rng';
 import { initialState, makeSetup, type SimState, step } from './step';
 import { tokenizerFor } from './tokenizer';
-import type { RngStreams, StepEvent, TextWorld, Tokenizer, World } from './types';
+import type { StepEvent, TextWorld, Tokenizer, World } from './types';
 import type { PreparedWorld } from './worlds';
 
 /** A finished generation: the world it ran in, every step's event and the final state. */
@@ -31,33 +30,6 @@ export function* runSteps(world: World, params: Readonly<SimParams>, runSeed: st
     yield r.event;
   }
   return state;
-}
-
-/** Alea states right after seeding, by seed string (makeStreams' seeds), for trialStreams. */
-const seededStates = new Map<string, seedrandom.State.Alea>();
-/** Seeds remembered before the map is dropped (a sweep of 1,000 trials keeps 3,000). */
-const MAX_SEEDED = 1 << 15;
-
-/** makeRng(seed)'s stream, from Alea's remembered state after seeding with `seed`. */
-function restoredRng(seed: string): { next: () => number } {
-  let state = seededStates.get(seed);
-  if (state === undefined) {
-    if (seededStates.size >= MAX_SEEDED) seededStates.clear();
-    state = seedrandom.alea(seed, { state: true }).state();
-    seededStates.set(seed, state);
-  }
-  // Restoring copies the state (the remembered one stays as it is).
-  const prng = seedrandom.alea('', { state });
-  return { next: () => prng() };
-}
-
-/**
- * makeStreams(runSeed), the same numbers, with the seeding remembered: seeding hashes the seed
- * string character by character (Alea's Mash, most of a short trial's setup), and a sweep
- * starts trial t's streams once per gamma (common random numbers).
- */
-export function trialStreams(runSeed: string): RngStreams {
-  return { target: restoredRng(`${runSeed}:target`), draft: restoredRng(`${runSeed}:draft`), accept: restoredRng(`${runSeed}:accept`) };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { makeStreams } from '../../src/core/rng';
-import { trialStreams } from '../../src/core/run';
+import { makeStreams, trialStreams } from '../../src/core/rng';
 
 describe('trialStreams', () => {
   test('trialStreams - the numbers of makeStreams, seeded fresh and restored from the remembered state', () => {
