@@ -8,9 +8,6 @@ export class UsageError extends Error {}
 export type Command = 'run' | 'sweep' | 'sample' | 'propose';
 const COMMANDS: readonly Command[] = ['run', 'sweep', 'sample', 'propose'];
 
-/** The most threads a sweep uses. */
-export const MAX_THREADS = 16;
-
 /** Parsed command line. */
 export interface CliArgs {
   command: Command;
@@ -19,8 +16,6 @@ export interface CliArgs {
   corpusPath: string | null;
   gammas: number[];
   trials: number;
-  /** sweep: threads the trials are shared among (null: one per core, at most MAX_THREADS). */
-  threads: number | null;
   samples: number;
   lang: 'zh' | 'en';
   json: boolean;
@@ -84,7 +79,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     corpusPath: null,
     gammas: [],
     trials: 200,
-    threads: null,
     samples: 1000,
     lang: 'en',
     json: false,
@@ -112,7 +106,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (!/^\s*-?\d+(\s*,\s*-?\d+)*\s*$/.test(value)) throw new UsageError(`--tokens must be integers separated by commas (got "${value}")`);
       out.tokens = value.split(',').map(Number);
     } else if (name === 'trials') out.trials = positiveInt(name, value, 1000000);
-    else if (name === 'threads') out.threads = positiveInt(name, value, MAX_THREADS);
     else if (name === 'samples') out.samples = positiveInt(name, value, 10000000);
     else if (name === 'lang') {
       if (value !== 'zh' && value !== 'en') throw new UsageError(`--lang must be zh or en (got "${value}")`);

@@ -5,13 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { type CorpusTexts, noticeText, prepareWorld, runGeneration, runToJson, sampleSequences, sweep } from '../core';
 import { UNAVAILABLE_WITH_REAL_MODELS } from '../real/methods';
 import { parseArgs, UsageError } from './args';
 import { formatRun, formatSample, formatSweep } from './format';
 import { proposeOnce } from './propose';
-import { runShare, type SweepShare, threadCount, threadedSweep } from './threads';
 
 // The source folder, also when bundled (scripts/bundled.mjs defines it as the entry's).
 const here = import.meta.dirname;
@@ -70,11 +68,7 @@ async function main(argv: string[]): Promise<number> {
       doc = runToJson(r);
       text = formatRun(r, params.targetMs, args.lang);
     } else if (args.command === 'sweep') {
-      const threads = threadCount(args.trials, args.threads);
-      const points =
-        threads > 1
-          ? await threadedSweep(new URL(import.meta.url), argv, prepared, params, args.gammas, args.trials, threads)
-          : sweep(prepared, params, args.gammas, args.trials);
+      const points = sweep(prepared, params, args.gammas, args.trials);
       doc = { points };
       text = formatSweep(points, args.lang);
     } else {
@@ -91,12 +85,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** A sweep thread (threads.ts): its block of trials for every gamma, posted back. */
-function sweepThread(share: SweepShare): void {
-  const { params, corpusPath, gammas } = parseArgs(share.argv);
-  const prepared = prepareWorld(params, readCorpora(corpusPath));
-  parentPort?.postMessage(runShare(prepared, params, gammas, share.from, share.to));
-}
-
-if (isMainThread) process.exitCode = await main(process.argv.slice(2));
-else sweepThread(workerData as SweepShare);
+process.exitCode = await main(process.argv.slice(2));

@@ -8,7 +8,7 @@ export { drain, generatedTokens, type RunResult, runGeneration, runSteps, runToJ
 export { type SampleResult, type SequenceCount, sampleSequences } from './sample';
 export { initialState, MAX_GAMMA, makeProposer, makeSetup, type RunSetup, type SimState, settle, step } from './step';
 export { type RunSummary, summarize } from './summary';
-export { SweepAccumulator, type SweepPoint, sweep, sweepPoint, sweepTrial } from './sweep';
+export { SweepAccumulator, type SweepPoint, sweep, sweepPoint } from './sweep';
 export * from './theory';
 export { tokenizerFor } from './tokenizer';
 export * from './types';

@@ -97,22 +97,6 @@ describe('runner', () => {
     expect(seqs.every((q: { tokens: string[] }) => q.tokens.length === 2)).toBe(true);
   });
 
-  test('sim - a sweep shared among threads gives the points of one thread, bit for bit', () => {
-    for (const world of [
-      ['--world', 'synthetic', '--alpha', '0.7'],
-      ['--world', 'ngram', '--corpus', 'en'],
-    ]) {
-      const args = ['sweep', ...world, '--gamma', '1,3', '--trials', '150', '--length', '24', '--json'];
-      const one = sim([...args, '--threads', '1']);
-      const three = sim([...args, '--threads', '3']);
-      expect(one.code, one.err).toBe(0);
-      expect(three.code, three.err).toBe(0);
-      expect(JSON.parse(three.out).points[1].trials).toBe(150);
-      expect(three.out).toBe(one.out);
-    }
-    expect(() => parseArgs(['sweep', '--threads', '0'])).toThrow(/--threads must be an integer in 1\.\.16/);
-  });
-
   test('sim - propose ngram / suffix print the proposal as integers', () => {
     const a = sim(['propose', 'ngram', '--tokens', '1,2,3,4,2,3', '--lookup-min', '2', '--lookup-max', '3', '--gamma', '4', '--json']);
     expect(a.code).toBe(0);
