@@ -134,7 +134,7 @@ export function App() {
         <TourSlot />
       </div>
       <Announcer />
-      <FontWarmup strikes={STAGE_STRIKES} table={TABLES[lang]} />
+      <FontWarmup name="stage" strikes={STAGE_STRIKES} table={TABLES[lang]} />
       {!embed && <footer className="muted small">{t('footer')}</footer>}
     </div>
   );

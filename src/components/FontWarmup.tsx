@@ -4,9 +4,9 @@ import { type Strike, warmFonts } from './fontStrikes';
 /**
  * Makes `strikes` while the page is idle (fontStrikes.ts says why), with the glyphs of `table`
  * (the message table the page shows); again when the table changes. Marks its element
- * data-ready="true" when done (for tests).
+ * (test id font-warmup-`name`) data-ready="true" when done.
  */
-export function FontWarmup({ strikes, table }: { strikes: readonly Strike[]; table: Readonly<Record<string, string>> }) {
+export function FontWarmup({ name, strikes, table }: { name: string; strikes: readonly Strike[]; table: Readonly<Record<string, string>> }) {
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     const mark = ref.current;
@@ -16,5 +16,5 @@ export function FontWarmup({ strikes, table }: { strikes: readonly Strike[]; tab
       mark.dataset.ready = 'true';
     });
   }, [strikes, table]);
-  return <span ref={ref} data-testid="font-warmup" hidden />;
+  return <span ref={ref} data-testid={`font-warmup-${name}`} hidden />;
 }

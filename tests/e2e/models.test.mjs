@@ -260,7 +260,7 @@ test('models - WebGPU (SwiftShader): load and step to the end', async () => {
 test('models - the fonts a run shows are made before Load, not in the middle of the run', async () => {
   const { page, errors } = await openPage(site.browser.context, site.server.url + HASH);
   await page.getByTestId('btn-load-models').waitFor();
-  await page.locator('[data-testid="font-warmup"][data-ready="true"]').waitFor({ state: 'attached', timeout: 60000 });
+  await page.locator('[data-testid="font-warmup-model"][data-ready="true"]').waitFor({ state: 'attached', timeout: 60000 });
   // Fonts made in layout show in a trace as one request to the browser process per strike.
   const cdp = await site.browser.context.newCDPSession(page);
   const events = [];

@@ -17,7 +17,7 @@ export function ModelTop() {
       <ModelLoader />
       <PromptBox />
       {/* Results appear while a model decodes: their fonts are made before (FontWarmup). */}
-      <FontWarmup strikes={MODEL_STRIKES} table={lang === 'zh' ? modelZh : modelEn} />
+      <FontWarmup name="model" strikes={MODEL_STRIKES} table={lang === 'zh' ? modelZh : modelEn} />
     </div>
   );
 }
