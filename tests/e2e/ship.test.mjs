@@ -26,6 +26,9 @@ test('embed - compact view, hidden parts, a link to the full page, height messag
   // Once the frame has its run (a host plays a frame that has loaded), the play command plays it.
   await frame.locator('[data-testid="btn-play"]:not([disabled])').waitFor({ timeout: 60000 });
   await page.locator('#play-strong').click();
+  // In view, as for a reader who pressed it: an off-screen frame gets no animation frames, and
+  // the wait below once timed out on a fresh machine with the frame scrolled away.
+  await page.locator('#frame-strong').scrollIntoViewIfNeeded();
   await frame.locator('[data-testid="btn-play"][aria-pressed="true"]').waitFor();
   assert.deepEqual(errors, []);
   await page.close();
