@@ -70,23 +70,16 @@ export function sample(d: ArrayLike<number>, rng: Rng): TokenId {
 }
 
 /**
- * A draw from a whole row with one uniform, by binary search in its cached CDF: the same
- * token as `sample(row, rng)` bit for bit (the CDF is accumulated in the same order). For rows
- * that recur (a low-order model's), O(log V) after the first.
+ * The first index in [lo, hi) whose running sum exceeds u (hi if none), by binary search: the
+ * token a draw with uniform u takes from a running sum (the same as `sample`'s linear scan).
  */
-export function rowDraw(row: Float64Array, cdf: Float64Array, rng: Rng): TokenId {
-  const u = rng.next();
-  const n = cdf.length;
-  let lo = 0;
-  let hi = n;
+export function firstAbove(cdf: Float64Array, u: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (cdf[mid] > u) hi = mid;
     else lo = mid + 1;
   }
-  if (lo < n) return lo;
-  for (let i = n - 1; i > 0; i--) if (row[i] > 0) return i;
-  return 0;
+  return lo;
 }
 
 /** The running sum of a row in id order, as `sample` accumulates it. */
@@ -174,17 +167,9 @@ export function residualCdf(p: Dist, q: Dist): ResidualCdf {
  */
 export function residualDraw(p: Dist, r: ResidualCdf, rng: Rng): TokenId {
   if (r.mass <= 1e-12) return sample(p, rng);
-  const u = rng.next() * r.mass;
   const { cdf } = r;
-  const n = cdf.length;
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cdf[mid] > u) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo < n ? lo : r.last;
+  const i = firstAbove(cdf, rng.next() * r.mass, 0, cdf.length);
+  return i < cdf.length ? i : r.last;
 }
 
 /** The k largest entries, descending, ties to the lower id. */

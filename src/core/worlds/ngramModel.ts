@@ -4,7 +4,7 @@ import { fillMixture, type KneserNey, type KnMixture, newMixture } from '../ngra
 import { mixtureDraw, mixtureProb, mixtureRow } from '../ngram/mixture';
 import { isRecurring, MixtureOverlap, registerRow, rowSource } from '../ngram/mixtureOverlap';
 import { SharedBase, sameBase } from '../ngram/mixtureResidual';
-import { type RowSampler, rowSampler, samplerDraw } from '../ngram/rowSampler';
+import { type RowSampler, rowSampler, samplerDraw } from '../rowSampler';
 import type { Dist, Model, TokenId } from '../types';
 
 /** What the model keeps per context: the KN mixture (small) and, where kept, the row. */

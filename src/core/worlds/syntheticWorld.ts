@@ -1,7 +1,7 @@
 import { argmax, type ResidualCdf, residualCdf, residualDraw, sampleResidual, shapeDist } from '../dist';
 import { fmix, hashString, mix, toUnit } from '../hash';
-import { type RowSampler, rowSampler, samplerDraw } from '../ngram/rowSampler';
 import type { Notice } from '../notices';
+import { type RowSampler, rowSampler, samplerDraw } from '../rowSampler';
 import { VocabBuilder, wordTokenizer } from '../tokenizer';
 import type { Dist, Model, TokenId, World } from '../types';
 
@@ -30,7 +30,7 @@ const HASH_WINDOW = 4;
 
 interface Entry {
   p: Dist;
-  /** Guide-table samplers of p, q and qWrong, built on the first draw (the token rowDraw
+  /** Guide-table samplers of p, q and qWrong, built on the first draw (the token sample
    * gives for the same uniform, usually from one read of the guide). */
   pSampler: RowSampler | undefined;
   qSampler: RowSampler | undefined;
@@ -168,7 +168,7 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
     return h;
   };
   const entryOf = (ctx: readonly TokenId[], len: number) => entries[fmix(hashOf(ctx, len)) & BANK_MASK];
-  // Draws through the entry's guide table (ngram/rowSampler.ts): the token sample(row) gives for
+  // Draws through the entry's guide table (rowSampler.ts): the token sample(row) gives for
   // the same uniform, usually from one read of the guide.
   // No prob / overlap fast paths: a row here costs one hash, and verification reads a row's
   // p(x) and sum min(p, q) from the same (cached) row; routing them through the context again

@@ -1,5 +1,5 @@
-import { rowCdf } from '../dist';
-import type { Rng, TokenId } from '../types';
+import { firstAbove, rowCdf } from './dist';
+import type { Rng, TokenId } from './types';
 
 /**
  * A kept row's running sum with a guide table (Chen's "index table" inversion) over K = 2V
@@ -8,8 +8,8 @@ import type { Rng, TokenId } from '../types';
  * it is ~i, i the first id whose running sum exceeds the bucket's start, and the draw walks
  * forward from i. So most draws touch one cache line of the guide instead of the ~log2 V
  * scattered ones of a binary search (the draft's rows are many and large: cache misses were
- * most of the draw's cost). It returns exactly the token `rowDraw(row, rowCdf(row), rng)`
- * returns (the first id whose running sum exceeds u) from the same single uniform.
+ * most of the draw's cost). It returns exactly the token `sample(row, rng)` returns (the first
+ * id whose running sum exceeds u) from the same single uniform.
  */
 export interface RowSampler {
   readonly cdf: Float64Array;
@@ -48,7 +48,7 @@ export function rowSampler(row: Float64Array): RowSampler {
   return { cdf, guide, total: cdf[n - 1], last };
 }
 
-/** A draw with one uniform: the first id whose running sum exceeds it (as rowDraw). */
+/** A draw with one uniform: the first id whose running sum exceeds it (as `sample`). */
 export function samplerDraw(s: RowSampler, rng: Rng): TokenId {
   const u = rng.next();
   if (!(u < s.total)) return s.last;
@@ -60,16 +60,7 @@ export function samplerDraw(s: RowSampler, rng: Rng): TokenId {
   if (g >= 0) return g;
   let i = ~g;
   // u K can round up into the next bucket: then the answer may lie before the guide's id.
-  if (i > 0 && cdf[i - 1] > u) {
-    let lo = 0;
-    let hi = i - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cdf[mid] > u) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  }
+  if (i > 0 && cdf[i - 1] > u) return firstAbove(cdf, u, 0, i - 1);
   while (!(cdf[i] > u)) i++;
   return i;
 }
