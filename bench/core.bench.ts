@@ -107,8 +107,7 @@ throughput(synth, 300);
   if (count() !== st.drafted + verified + st.passes) throw new Error(`draw count formula is wrong: ${count()} vs ${st.drafted + verified + st.passes}`);
 }
 
-// The runner as a whole process (node scripts/sim.mjs: the bundled runner, its threads
-// included), against a numpy program that vectorises the same synthetic sweep over trials
+// The runner as a whole process (node scripts/sim.mjs: the bundled runner), against a numpy program that vectorises the same synthetic sweep over trials
 // (bench/numpy_sweep.py), and the n-gram world against the synthetic one. `npm run -s sim --`
 // runs the same script after npm's own start-up, printed apart (npm's, not the runner's).
 {

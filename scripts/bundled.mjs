@@ -67,8 +67,7 @@ async function bundle(file, dir, external) {
     metafile: true,
     ...(external ? { packages: 'external' } : {}),
     plugins: [ownScripts],
-    // Files next to the entry (corpora, models) are found from its source folder; the bundle's
-    // own import.meta.url stays its own (the runner starts worker threads on it).
+    // Files next to the entry (corpora, models) are found from its source folder.
     define: { 'import.meta.dirname': JSON.stringify(dirname(file)) },
   });
   const inputs = Object.keys(result.metafile.inputs).map((p) => {

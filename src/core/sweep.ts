@@ -48,7 +48,7 @@ export interface SweepPoint {
 
 /** Trial t of a sweep point (params carry its gamma): a whole generation from seed `${seed}/${t}`,
  * its final state. */
-export function sweepTrial(prepared: PreparedWorld, params: Readonly<SimParams>, t: number): SimState {
+function sweepTrial(prepared: PreparedWorld, params: Readonly<SimParams>, t: number): SimState {
   const seed = `${params.seed}/${t}`;
   return finalState(prepared.at(seed), params, seed);
 }
