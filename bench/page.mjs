@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fetchedScripts } from '../scripts/firstLoad.mjs';
-import { DIST, launch, serve } from '../tests/e2e/harness.mjs';
+import { DIST, launch, serve, traceWhile } from '../tests/e2e/harness.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -47,16 +47,7 @@ const fontsOf = new Map();
 
 /** Records a trace while `work` runs; resolves to the longest main-thread task, ms (wall). */
 async function longestTask(cdp, work) {
-  const events = [];
-  const onData = ({ value }) => events.push(...value);
-  cdp.on('Tracing.dataCollected', onData);
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
-  await work();
-  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.end');
-  await complete;
-  cdp.off('Tracing.dataCollected', onData);
-  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
+  const { events, main } = await traceWhile(cdp, work);
   let longest = 0;
   let cpu = 0;
   let worst = null;

@@ -141,3 +141,24 @@ export async function axeViolations(page, axeSource) {
     return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
   });
 }
+
+/**
+ * Records a Chromium trace (DevTools' timeline category) of the page behind `cdp` while `work`
+ * runs; resolves to its events and the set of the renderer main threads' "pid/tid" keys.
+ */
+export async function traceWhile(cdp, work) {
+  const events = [];
+  const onData = ({ value }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
+  try {
+    await work();
+  } finally {
+    const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', onData);
+  }
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
+  return { events, main };
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { axeViolations, launch, openPage, serve } from './harness.mjs';
+import { axeViolations, launch, openPage, serve, traceWhile } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -263,17 +263,13 @@ test('models - the fonts a run shows are made before Load, not in the middle of 
   await page.locator('[data-testid="font-warmup-model"][data-ready="true"]').waitFor({ state: 'attached', timeout: 60000 });
   // Fonts made in layout show in a trace as one request to the browser process per strike.
   const cdp = await site.browser.context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] }, transferMode: 'ReportEvents' });
-  await loadAndRun(page);
-  await page.getByTestId('param-speed').fill('7');
-  await page.getByTestId('btn-play').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="btn-play"]')?.getAttribute('aria-pressed') === 'false', null, { timeout: 120000 });
-  await page.waitForTimeout(500);
-  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.end');
-  await complete;
+  const { events } = await traceWhile(cdp, async () => {
+    await loadAndRun(page);
+    await page.getByTestId('param-speed').fill('7');
+    await page.getByTestId('btn-play').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="btn-play"]')?.getAttribute('aria-pressed') === 'false', null, { timeout: 120000 });
+    await page.waitForTimeout(500);
+  });
   const made = events.filter((e) => e.name === 'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike');
   if (made.length > 0) {
     // Which strikes the page shows, to compare with MODEL_STRIKES (src/components/fontStrikes.ts).
