@@ -54,6 +54,16 @@ function watchStaleRuns(): void {
   });
 }
 
+/**
+ * Tells the worker that a batch of run events has been drawn: after the next frame (a timer
+ * queued from requestAnimationFrame runs once that frame's layout and paint are done). The worker
+ * holds its next forward until then (backpressure, see ModelHost), so the page's frame does not
+ * wait for a core behind the models.
+ */
+function ackDrawn(runId: number): void {
+  requestAnimationFrame(() => setTimeout(() => worker?.postMessage({ type: 'drawn', runId } satisfies ToModel), 0));
+}
+
 function receive(m: FromModel): void {
   const s = useStore.getState();
   switch (m.type) {
@@ -76,6 +86,7 @@ function receive(m: FromModel): void {
     }
     case 'run-events':
       s.receiveEvents(m.runId, m.events, m.done);
+      if (!m.done) ackDrawn(m.runId);
       break;
     case 'run-notes':
       s.modelRunNotes(m.runId, m.notes);

@@ -22,6 +22,7 @@ const host = new ModelHost({
   online: () => navigator.onLine,
   clock: () => performance.now(),
   post: (m: FromModel) => ctx.postMessage(m),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 });
 
 ctx.onmessage = (e: MessageEvent<ToModel>) => {

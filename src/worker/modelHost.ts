@@ -21,10 +21,20 @@ export interface ModelHostDeps {
   /** ms, for throttling progress and batching events. */
   clock(): number;
   post(m: FromModel): void;
+  /** Resolves after `ms` (a timer; tests resolve at once). */
+  sleep(ms: number): Promise<void>;
 }
 
 /** Least time between two progress or event messages, ms (the page renders each one). */
 const POST_EVERY_MS = 100;
+/**
+ * Backpressure: after a batch of run events the worker waits, before its next forward, until the
+ * page says it has drawn the batch ('drawn'), or this long (a hidden tab draws nothing). On two
+ * cores the forwards and the page's frames otherwise compete for a core, and the page's frames
+ * took 2-4x their own CPU time in wall time. Forward times are measured per forward, so the
+ * waits do not enter them.
+ */
+const DRAWN_TIMEOUT_MS = 250;
 
 /**
  * The model worker's job runner. One pair is loaded at a time; runs and compares are queued so
@@ -39,6 +49,8 @@ export class ModelHost {
   private queue: Promise<void> = Promise.resolve();
   /** The run and the compare allowed to continue; anything else stops between forwards. */
   private live = { run: -1, compare: -1 };
+  /** The run waiting for the page to draw its last batch, and how to wake it. */
+  private waiting: { runId: number; wake: () => void } | null = null;
 
   constructor(private readonly deps: ModelHostDeps) {}
 
@@ -48,7 +60,9 @@ export class ModelHost {
       if (this.loading?.loadId === m.loadId) this.loading.abort.abort();
       return Promise.resolve();
     }
-    if (m.type === 'cancel') {
+    if (m.type === 'drawn' || m.type === 'cancel') {
+      if (this.waiting?.runId === m.runId) this.waiting.wake();
+      if (m.type === 'drawn') return Promise.resolve();
       if (this.live.run === m.runId) this.live.run = -1;
       if (this.live.compare === m.runId) this.live.compare = -1;
       return Promise.resolve();
@@ -170,8 +184,27 @@ export class ModelHost {
   }
 
   /** Runs one generation on the session while `runId` is live (see driveRun). */
-  private drive(runId: number, session: ModelSession, params: SimParams, withDetail: boolean, each: (batch: StepEvent[], done: boolean) => void) {
+  private drive(
+    runId: number,
+    session: ModelSession,
+    params: SimParams,
+    withDetail: boolean,
+    each: (batch: StepEvent[], done: boolean) => undefined | Promise<void>,
+  ) {
     return driveRun(session, params, withDetail, () => this.isLive(runId), this.deps.clock, POST_EVERY_MS, each);
+  }
+
+  /** Resolves when the page has drawn run `runId`'s last batch ('drawn' or 'cancel'), or after
+   * DRAWN_TIMEOUT_MS. */
+  private drawn(runId: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        if (this.waiting?.wake === wake) this.waiting = null;
+        resolve();
+      };
+      this.waiting = { runId, wake };
+      void this.deps.sleep(DRAWN_TIMEOUT_MS).then(wake);
+    });
   }
 
   private async run(runId: number, params: SimParams): Promise<void> {
@@ -181,7 +214,10 @@ export class ModelHost {
       await prefillPrompt(session);
       const w = session.world;
       this.deps.post({ type: 'run-start', runId, prompt: [...w.prompt], eos: w.eos, notes: this.info?.notes ?? [] });
-      const done = await this.drive(runId, session, params, true, (events, end) => this.deps.post({ type: 'run-events', runId, events, done: end }));
+      const done = await this.drive(runId, session, params, true, (events, end) => {
+        this.deps.post({ type: 'run-events', runId, events, done: end });
+        return end ? undefined : this.drawn(runId);
+      });
       if (done === null) return;
       const fallback = session.checks.find((c) => c.fallback);
       if (fallback) this.deps.post({ type: 'run-notes', runId, notes: [{ code: 'cacheFallback', maxDiff: fallback.maxDiff }] });

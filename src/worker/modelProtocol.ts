@@ -57,7 +57,10 @@ export type ToModel =
   | { type: 'compare'; runId: number; params: SimParams; methods: SimParams['method'][] }
   /** Samples `length` tokens `samples` times with speculation (params.acceptance) and with the target alone. */
   | { type: 'lossless'; runId: number; params: SimParams; samples: number; length: number }
-  | { type: 'cancel'; runId: number };
+  | { type: 'cancel'; runId: number }
+  /** The page has drawn the last batch of run-events of `runId` (the worker waits for it: see
+   * ModelHost's backpressure). */
+  | { type: 'drawn'; runId: number };
 
 /** Messages the worker sends back. */
 export type FromModel =

@@ -22,7 +22,7 @@ export async function driveRun(
   live: () => boolean,
   clock: () => number,
   everyMs: number,
-  each: (batch: StepEvent[], done: boolean) => void,
+  each: (batch: StepEvent[], done: boolean) => undefined | Promise<void>,
 ): Promise<StepEvent[] | null> {
   const all: StepEvent[] = [];
   let batch: StepEvent[] = [];
@@ -38,8 +38,11 @@ export async function driveRun(
     all.push(r.value);
     batch.push(r.value);
     if (clock() - last >= everyMs) {
-      each(batch, false);
+      const b = batch;
       batch = [];
+      // The caller may hold the next forward back until the page has drawn this batch.
+      await each(b, false);
+      if (!live()) return null;
       last = clock();
     }
   }

@@ -26,7 +26,8 @@ const TYPES = {
 
 /**
  * Serves DIST at BASE on a free loopback port; resolves to { url, close }. Options (tests of
- * loading): onRequest(path) sees every request; delay(path) returns ms to hold a response.
+ * loading): onRequest(path) sees every request; delay(path) returns ms to hold a response;
+ * pages maps extra paths under BASE to HTML served as is (the page benchmark's empty page).
  */
 export function serve(options = {}) {
   const server = createServer(async (req, res) => {
@@ -36,6 +37,11 @@ export function serve(options = {}) {
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (!path.startsWith(BASE)) {
       res.writeHead(404).end('not under base');
+      return;
+    }
+    const extra = options.pages?.[path.slice(BASE.length)];
+    if (extra !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(extra);
       return;
     }
     let file = normalize(join(DIST, path.slice(BASE.length)));

@@ -9,7 +9,7 @@ const PARAMS: SimParams = { ...DEFAULT_PARAMS, world: 'model', prompt: 'ab cd', 
 const REQUEST = { target: './models/tiny-target', draft: './models/tiny-draft', device: 'auto' as const, dtype: 'auto' as const };
 
 /** A host over fake models; `load` can be replaced per test. Returns the host and what it posted. */
-function setup(load?: ModelHostDeps['load'], webgpu = false) {
+function setup(load?: ModelHostDeps['load'], webgpu = false, sleep?: ModelHostDeps['sleep'], tick = 1) {
   const posted: FromModel[] = [];
   let t = 0;
   const loads: Parameters<ModelHostDeps['load']>[0][] = [];
@@ -23,8 +23,9 @@ function setup(load?: ModelHostDeps['load'], webgpu = false) {
       }),
     probe: async () => ({ webgpu, shaderF16: false }),
     online: () => true,
-    clock: () => (t += 1),
+    clock: () => (t += tick),
     post: (m) => posted.push(m),
+    sleep: (ms) => (sleep ? sleep(ms) : Promise.resolve()),
   });
   return { host, posted, loads };
 }
@@ -69,6 +70,57 @@ describe('ModelHost', () => {
     // Measured times: target forwards 10 ms, draft forwards 2 ms each.
     expect(baseline.events.every((e) => e.wall?.targetMs === 10)).toBe(true);
     expect(events.every((e) => e.wall?.draftMs.every((ms) => ms === 2))).toBe(true);
+  });
+
+  test("handle(run) - backpressure: after a batch the run waits for the page's 'drawn' (or the timer) before its next forward", async () => {
+    // A timer the test fires by hand; the clock makes every step a batch of its own.
+    const timers: (() => void)[] = [];
+    const { host, posted } = setup(undefined, false, () => new Promise<void>((ok) => timers.push(ok)), 1000);
+    await host.handle({ type: 'load', loadId: 1, request: REQUEST });
+    const running = host.handle({ type: 'run', runId: 5, params: PARAMS });
+    const settle = () => new Promise((ok) => setTimeout(ok, 20));
+    const batches = () => ofType(posted, 'run-events').length;
+    await settle();
+    expect(batches()).toBe(1); // held after the first batch
+    await settle();
+    expect(batches()).toBe(1);
+    // A 'drawn' for another run does not release it; this run's does, for one batch.
+    await host.handle({ type: 'drawn', runId: 4 });
+    await settle();
+    expect(batches()).toBe(1);
+    await host.handle({ type: 'drawn', runId: 5 });
+    await settle();
+    expect(batches()).toBe(2);
+    // The timer (a hidden tab draws nothing) releases it too.
+    timers[1]();
+    await settle();
+    expect(batches()).toBe(3);
+    // Then the page draws every batch at once: the run ends, with the same events as without waits.
+    for (;;) {
+      const b = ofType(posted, 'run-events');
+      if (b[b.length - 1].done) break;
+      await host.handle({ type: 'drawn', runId: 5 });
+      await settle();
+    }
+    await running;
+    const free = setup();
+    await free.host.handle({ type: 'load', loadId: 1, request: REQUEST });
+    await free.host.handle({ type: 'run', runId: 5, params: PARAMS });
+    const tokens = (p: FromModel[]) => ofType(p, 'run-events').flatMap((b) => b.events.flatMap((e) => e.emitted));
+    expect(tokens(posted)).toEqual(tokens(free.posted));
+    expect(ofType(posted, 'baseline')).toHaveLength(1);
+  });
+
+  test('handle(cancel) - a run waiting for the page stops at once when cancelled', async () => {
+    const { host, posted } = setup(undefined, false, () => new Promise<void>(() => {}), 1000);
+    await host.handle({ type: 'load', loadId: 1, request: REQUEST });
+    const running = host.handle({ type: 'run', runId: 5, params: PARAMS });
+    await new Promise((ok) => setTimeout(ok, 20));
+    expect(ofType(posted, 'run-events')).toHaveLength(1);
+    await host.handle({ type: 'cancel', runId: 5 });
+    await running; // would never resolve if the wait did not end
+    expect(ofType(posted, 'run-events')).toHaveLength(1);
+    expect(ofType(posted, 'baseline')).toHaveLength(0);
   });
 
   test('handle(load) - a wrong path is a model-error, and the worker loads and runs afterwards', async () => {
