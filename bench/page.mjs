@@ -143,7 +143,9 @@ async function checkChips(page, tokens) {
  * (downloaded every time). */
 async function modelPage() {
   const p = await fresh(false);
-  await p.page.goto(`${server.url}#world=model&targetModel=./models/tiny-target&draftModel=./models/tiny-draft&dtype=fp32&device=wasm&length=128&gamma=4&seed=3`);
+  await p.page.goto(
+    `${server.url}#world=model&targetModel=./models/tiny-target&draftModel=./models/tiny-draft&dtype=fp32&device=wasm&length=128&gamma=4&seed=3`,
+  );
   await p.page.getByTestId('btn-load-models').waitFor();
   await p.page.evaluate(() => caches.delete('transformers-cache'));
   return p;
