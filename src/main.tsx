@@ -12,13 +12,17 @@ startKeys(window);
 startEmbed(window);
 
 const root = document.getElementById('root');
-// The first render is a transition: React builds the page in slices of a few ms, yielding to the
-// browser between them, instead of one long task (on a slow phone that task was hundreds of ms).
+// The root is made in a task of its own (not while the modules evaluate: on a slow phone that
+// task was hundreds of ms), and the first render is a transition: React builds the page in slices
+// of a few ms, yielding to the browser between them.
 if (root)
-  startTransition(() =>
-    createRoot(root).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
-  );
+  setTimeout(() => {
+    const reactRoot = createRoot(root);
+    startTransition(() =>
+      reactRoot.render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
+    );
+  }, 0);

@@ -148,7 +148,9 @@ export function startSync(win: Window): () => void {
     const h = currentHash();
     if (win.location.hash !== h) win.history.replaceState(null, '', h);
   };
-  writeHash();
+  // The canonical hash is written in a later task: replaceState is a same-document navigation,
+  // tens of ms on a slow phone, and it would lengthen the task that evaluates the page's modules.
+  win.setTimeout(writeHash, 0);
   const unsubParams = useStore.subscribe((s, prev) => {
     if (s.params !== prev.params || s.customCorpus !== prev.customCorpus) {
       requestRun();
