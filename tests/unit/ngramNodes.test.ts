@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { rowCdf, sample } from '../../src/core/dist';
+import { buildTable } from '../../src/core/ngram/contextTable';
 import { fillMixture, kneserNeyDist, kneserNeyMixture, newMixture } from '../../src/core/ngram/kneserNey';
 import { baseCdf, mixtureProb, mixtureRow } from '../../src/core/ngram/mixture';
 import { guardBand, guardedDraw, indexCdf, mixtureIndex } from '../../src/core/ngram/mixtureIndex';
@@ -158,4 +159,43 @@ describe('ngram nodes', () => {
     }
     expect(checked).toBeGreaterThan(100);
   });
+});
+
+describe('context tables', () => {
+  /** Counts of tuples by a plain map: context (the first k ids) -> follower -> count. */
+  function reference(tuples: Int32Array, count: number, k: number): string[] {
+    const map = new Map<string, number>();
+    for (let r = 0; r < count; r++) {
+      const t = Array.from(tuples.subarray(r * (k + 1), (r + 1) * (k + 1)));
+      const key = t.join(',');
+      map.set(key, (map.get(key) ?? 0) + 1);
+    }
+    const cmp = (a: number[], b: number[]) => {
+      for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return a[j] - b[j];
+      return 0;
+    };
+    return [...map]
+      .map(([key, n]): [number[], number] => [key.split(',').map(Number), n])
+      .sort((a, b) => cmp(a[0], b[0]))
+      .map(([t, n]) => `${t.join(',')}:${n}`);
+  }
+
+  for (const [label, maxId] of [
+    ['ids packed into one number each (native sort)', 50],
+    ['ids too large to pack (comparator sort)', 1 << 20],
+  ] as const)
+    test(`buildTable - contexts in lexicographic order with their followers and counts, ${label}`, () => {
+      const rng = makeRng(label);
+      const k = 3;
+      const count = 3000;
+      const tuples = new Int32Array(count * (k + 1));
+      // Few distinct values per position, so tuples repeat; the largest id decides the path.
+      for (let i = 0; i < tuples.length; i++) tuples[i] = Math.floor(rng.next() * 6) * Math.floor(maxId / 6);
+      tuples[5] = maxId;
+      const t = buildTable(tuples, count, k, () => 0.5);
+      const got: string[] = [];
+      for (let c = 0; c + 1 < t.start.length; c++)
+        for (let e = t.start[c]; e < t.start[c + 1]; e++) got.push(`${Array.from(t.keys.subarray(c * k, (c + 1) * k)).join(',')},${t.ids[e]}:${t.n[e]}`);
+      expect(got).toEqual(reference(tuples, count, k));
+    });
 });
