@@ -12,12 +12,20 @@ import { baseCdf, levelTable, mixtureDraw } from './mixture';
  * running sum over a gap of ids is a difference of the base's running sums. Tokens of S are
  * taken one by one: O(|S| log |S|) plus a binary search in one gap, instead of O(V).
  */
+/** Entries per chunk of walk storage. */
+const CHUNK = 1 << 15;
+
 export class SharedBase {
   private readonly stamp: Int32Array;
   private readonly ids: Int32Array;
   /** p(y) for the tokens of S, as the row has it (the same operations in the same order). */
   private readonly pv: Float64Array;
   private gen = 0;
+  /** The chunks walks are laid out in, and how much of each is taken. */
+  private f64 = new Float64Array(0);
+  private f64Used = 0;
+  private i32 = new Int32Array(0);
+  private i32Used = 0;
 
   constructor(private readonly m: KneserNey) {
     this.stamp = new Int32Array(m.base.length);
@@ -88,10 +96,16 @@ export class SharedBase {
     }
     const mass = massS + c0 * (B[V - 1] - baseS);
     // At most a gap before each token of S, the token, and the gap after the last.
-    const after = new Float64Array(2 * n + 1);
-    const tok = new Int32Array(2 * n + 1);
-    const gapEnd = new Int32Array(2 * n + 1);
-    const from = new Float64Array(2 * n + 1);
+    const cap = 2 * n + 1;
+    const fp = this.reserveF64(2 * cap);
+    const ip = this.reserveI32(2 * cap);
+    // Written in place: after at fc[fa..], from at fc[ff..], tok at ic[it..], gapEnd at ic[ig..].
+    const fc = this.f64;
+    const ic = this.i32;
+    const fa = fp;
+    const ff = fp + cap;
+    const it = ip;
+    const ig = ip + cap;
     let events = 0;
     let acc = 0;
     let prev = -1; // the last id walked
@@ -103,17 +117,17 @@ export class SharedBase {
         const f = prev < 0 ? 0 : B[prev];
         const gap = c0 * (B[y - 1] - f);
         acc += gap;
-        after[events] = acc;
-        tok[events] = ~(prev + 1);
-        gapEnd[events] = y - 1;
-        from[events] = f;
+        fc[fa + events] = acc;
+        ic[it + events] = ~(prev + 1);
+        ic[ig + events] = y - 1;
+        fc[ff + events] = f;
         events++;
       }
       if (j === n) break;
       if (pv[y] > q[y]) {
         acc += pv[y] - q[y];
-        after[events] = acc;
-        tok[events] = y;
+        fc[fa + events] = acc;
+        ic[it + events] = y;
         events++;
         last = y;
       }
@@ -127,7 +141,44 @@ export class SharedBase {
           end = y;
           break;
         }
-    return { mass, c0, events, after, tok, gapEnd, from, end };
+    // Only the events written are kept (the reservations shrink to them).
+    this.f64Used = fp + cap + events;
+    this.i32Used = ip + cap + events;
+    return {
+      mass,
+      c0,
+      events,
+      after: fc.subarray(fa, fa + events),
+      tok: ic.subarray(it, it + events),
+      gapEnd: ic.subarray(ig, ig + events),
+      from: fc.subarray(ff, ff + events),
+      end,
+    };
+  }
+
+  /**
+   * Walks are views into shared chunks (a new chunk when one is full; a full one lives on as
+   * long as walks view it): thousands of walks are a few buffers, not thousands of small
+   * ArrayBuffers for the garbage collector to track. Returns the start of `k` free entries.
+   */
+  private reserveF64(k: number): number {
+    if (this.f64Used + k > this.f64.length) {
+      this.f64 = new Float64Array(Math.max(CHUNK, k));
+      this.f64Used = 0;
+    }
+    const p = this.f64Used;
+    this.f64Used += k;
+    return p;
+  }
+
+  private reserveI32(k: number): number {
+    if (this.i32Used + k > this.i32.length) {
+      this.i32 = new Int32Array(Math.max(CHUNK, k));
+      this.i32Used = 0;
+    }
+    const p = this.i32Used;
+    this.i32Used += k;
+    return p;
   }
 
   /** A draw from norm(max(0, p - q)) (walk: p's mixture `mix` against q). */
