@@ -153,6 +153,7 @@ export class SharedBase {
       gapEnd: ic.subarray(ig, ig + events),
       from: fc.subarray(ff, ff + events),
       end,
+      B,
     };
   }
 
@@ -203,6 +204,8 @@ export interface ResidualWalk {
   readonly from: Float64Array;
   /** The token a uniform past the last event falls on (-1: a draw from p). */
   readonly end: TokenId;
+  /** The base's running sum (baseCdf). */
+  readonly B: Float64Array;
 }
 
 /**
@@ -228,8 +231,7 @@ export function walkDraw(m: KneserNey, mix: KnMixture, w: ResidualWalk, rng: Rng
   // In a gap: acc + c0 * (B[y] - from) over its ids, acc the running sum before it.
   const acc = lo > 0 ? after[lo - 1] : 0;
   const from = w.from[lo];
-  const { c0 } = w;
-  const B = baseCdf(m);
+  const { c0, B } = w;
   let a = ~t;
   let b = w.gapEnd[lo];
   while (a < b) {

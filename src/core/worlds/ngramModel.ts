@@ -217,16 +217,16 @@ function nodeModel(m: KneserNey): Model {
     },
     residual(ctx, len, q, x, rng) {
       const s = nodes.slot(ctx, len);
+      cover(s);
+      // The walk laid out for this q row before (only shared-base rows get one).
+      let w = res[s];
+      if (q !== null && resQ[s] === q && w !== null) return walkDraw(m, nodes.mixture(s), w, rng);
       // A q row of a KN model over the same base: the sparse walk; anything else: the row.
       const src = q === null ? null : sharedSource(q);
       if (src === null) return sampleResidual(rowAt(s), q, x, rng);
-      cover(s);
-      let w = res[s];
-      if (resQ[s] !== q || w === null) {
-        w = shared.walk(nodes.mixture(s), q as Dist, src.m, src.mix);
-        res[s] = w;
-        resQ[s] = q;
-      }
+      w = shared.walk(nodes.mixture(s), q as Dist, src.m, src.mix);
+      res[s] = w;
+      resQ[s] = q;
       return walkDraw(m, nodes.mixture(s), w, rng);
     },
   };
