@@ -73,12 +73,33 @@ export function findContext(t: ContextTable, h: number, ctx: readonly TokenId[],
 }
 
 /**
- * Builds the table of one order from n-grams given as tuples of k + 1 ids (the context most
- * recent first, then the follower), each counted once; `d` from the counts (discountOf).
+ * The tuples (count of them, `stride` ids each) in lexicographic order. Where every tuple fits
+ * in a double as base-W digits (W: the largest id + 1), as one number each sorted natively
+ * (no comparator calls), then read back; else by index with a comparator. Equal tuples are
+ * equal either way, so both give the same sequence.
  */
-export function buildTable(tuples: Int32Array, count: number, k: number, discount: (n: Int32Array) => number): ContextTable {
-  const stride = k + 1;
-  // Lexicographic order of the tuples: contexts group together, followers ascend within them.
+function sortTuples(tuples: Int32Array, count: number, stride: number): Int32Array {
+  const out = new Int32Array(count * stride);
+  let W = 1;
+  for (let i = 0; i < count * stride; i++) if (tuples[i] >= W) W = tuples[i] + 1;
+  if (W ** stride <= Number.MAX_SAFE_INTEGER) {
+    const packed = new Float64Array(count);
+    for (let r = 0; r < count; r++) {
+      let v = 0;
+      for (let j = 0; j < stride; j++) v = v * W + tuples[r * stride + j];
+      packed[r] = v;
+    }
+    packed.sort();
+    for (let r = 0; r < count; r++) {
+      let v = packed[r];
+      for (let j = stride - 1; j >= 0; j--) {
+        const d = v % W;
+        out[r * stride + j] = d;
+        v = (v - d) / W;
+      }
+    }
+    return out;
+  }
   const order = new Int32Array(count);
   for (let i = 0; i < count; i++) order[i] = i;
   order.sort((a, b) => {
@@ -90,16 +111,27 @@ export function buildTable(tuples: Int32Array, count: number, k: number, discoun
     }
     return 0;
   });
+  for (let r = 0; r < count; r++) for (let j = 0; j < stride; j++) out[r * stride + j] = tuples[order[r] * stride + j];
+  return out;
+}
+
+/**
+ * Builds the table of one order from n-grams given as tuples of k + 1 ids (the context most
+ * recent first, then the follower), each counted once; `d` from the counts (discountOf).
+ */
+export function buildTable(tuples: Int32Array, count: number, k: number, discount: (n: Int32Array) => number): ContextTable {
+  const stride = k + 1;
+  const sorted = sortTuples(tuples, count, stride);
   const same = (a: number, b: number, len: number) => {
-    for (let j = 0; j < len; j++) if (tuples[a * stride + j] !== tuples[b * stride + j]) return false;
+    for (let j = 0; j < len; j++) if (sorted[a * stride + j] !== sorted[b * stride + j]) return false;
     return true;
   };
   // Distinct contexts and distinct (context, follower) entries.
   let contexts = 0;
   let entries = 0;
   for (let r = 0; r < count; r++) {
-    if (r === 0 || !same(order[r], order[r - 1], k)) contexts++;
-    if (r === 0 || !same(order[r], order[r - 1], stride)) entries++;
+    if (r === 0 || !same(r, r - 1, k)) contexts++;
+    if (r === 0 || !same(r, r - 1, stride)) entries++;
   }
   const keys = new Int32Array(contexts * k);
   const start = new Int32Array(contexts + 1);
@@ -108,15 +140,15 @@ export function buildTable(tuples: Int32Array, count: number, k: number, discoun
   let c = -1;
   let e = -1;
   for (let r = 0; r < count; r++) {
-    const p = order[r] * stride;
-    if (r === 0 || !same(order[r], order[r - 1], k)) {
+    const p = r * stride;
+    if (r === 0 || !same(r, r - 1, k)) {
       c++;
-      for (let j = 0; j < k; j++) keys[c * k + j] = tuples[p + j];
+      for (let j = 0; j < k; j++) keys[c * k + j] = sorted[p + j];
       start[c] = e + 1;
     }
-    if (r === 0 || !same(order[r], order[r - 1], stride)) {
+    if (r === 0 || !same(r, r - 1, stride)) {
       e++;
-      ids[e] = tuples[p + k];
+      ids[e] = sorted[p + k];
     }
     n[e]++;
   }

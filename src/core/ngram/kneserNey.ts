@@ -175,6 +175,37 @@ export function fillMixture(m: KneserNey, ctx: readonly TokenId[], len: number, 
   return mix;
 }
 
+/**
+ * A mixture depends only on the longest context found (its lower levels are that context's
+ * suffixes): node ids name them, 0 for the base alone (no level found) and offsets[o] + c for
+ * context c of order o. offsets[order + 1] is the number of nodes.
+ */
+export function nodeOffsets(m: KneserNey): Int32Array {
+  const offsets = new Int32Array(m.order + 2);
+  let next = 1;
+  for (let o = 2; o <= m.order; o++) {
+    offsets[o] = next;
+    next += (m.tables[o - 1] as ContextTable).start.length - 1;
+  }
+  offsets[m.order + 1] = next;
+  return offsets;
+}
+
+/** The node of the mixture after ctx[0..len): the same search as fillMixture, no fill. */
+export function mixtureNode(m: KneserNey, ctx: readonly TokenId[], len: number, offsets: Int32Array): number {
+  const { tables, bos } = m;
+  let h = HASH_SEED;
+  let node = 0;
+  for (let o = 2; o <= m.order; o++) {
+    const i = len - o + 1;
+    h = hashStep(h, i < 0 ? bos : ctx[i]);
+    const c = findContext(tables[o - 1] as ContextTable, h, ctx, len, bos);
+    if (c < 0) break;
+    node = offsets[o] + c;
+  }
+  return node;
+}
+
 /** The mixture after ctx[0..len), freshly allocated. */
 export function kneserNeyMixture(m: KneserNey, ctx: readonly TokenId[], len: number): KnMixture {
   return fillMixture(m, ctx, len, newMixture(m));

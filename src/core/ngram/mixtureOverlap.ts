@@ -1,5 +1,5 @@
-import type { Dist } from '../types';
-import type { ContextTable } from './contextTable';
+import type { Dist, TokenId } from '../types';
+import { type ContextTable, followerIndex } from './contextTable';
 import type { KneserNey, KnMixture } from './kneserNey';
 import { levelTable } from './mixture';
 
@@ -95,12 +95,18 @@ export function rowSource(row: Dist): { m: KneserNey; mix: KnMixture } | null | 
   return cachedRows.get(row);
 }
 
-/** Floats the cached P rows and envelopes of one model may hold before they are dropped. */
+/** Floats the cached envelopes of one model may hold before they are dropped. */
 const MAX_CACHED_FLOATS = 1 << 23;
 
-/** What a lowest level keeps: its own distribution P and the envelope against one q row. */
+/**
+ * What a lowest level keeps: the envelope of its own distribution P against one q row. P is
+ * not kept (V floats per context): P(x) is g * b(x) plus the context's discounted share of x,
+ * read back in O(log followers) (pAt) with the operations that built it.
+ */
 export interface LowCache {
-  readonly P: Float64Array;
+  /** The level's table and context (null: the base itself is P). */
+  readonly t: ContextTable | null;
+  readonly c: number;
   q: Dist | null;
   env: Envelope | null;
 }
@@ -117,17 +123,20 @@ export class MixtureOverlap {
   private readonly stamp: Int32Array;
   private readonly acc: Float64Array;
   private readonly touched: Int32Array;
+  /** Scratch: P over the vocabulary while an envelope is built. */
+  private readonly P: Float64Array;
   private gen = 0;
 
   constructor(private readonly m: KneserNey) {
     this.stamp = new Int32Array(m.base.length);
     this.acc = new Float64Array(m.base.length);
     this.touched = new Int32Array(m.base.length);
-    this.baseLow = { P: m.base, q: null, env: null };
+    this.P = new Float64Array(m.base.length);
+    this.baseLow = { t: null, c: 0, q: null, env: null };
     this.lows = m.tables.map(() => []);
   }
 
-  /** The lowest level's cache: P, its own distribution, built on first use. */
+  /** The lowest level's cache, made on first use. */
   private lowOf(t: ContextTable, order: number, c: number): LowCache {
     let low = this.lows[order - 1][c];
     if (low === undefined) {
@@ -135,18 +144,34 @@ export class MixtureOverlap {
         this.lows = this.m.tables.map(() => []);
         this.floats = 0;
       }
-      const { base } = this.m;
-      const g = t.gamma[c];
-      const P = new Float64Array(base.length);
-      for (let i = 0; i < P.length; i++) P[i] = g * base[i];
-      const { ids, w, start } = t;
-      const tot = t.total[c];
-      for (let j = start[c]; j < start[c + 1]; j++) P[ids[j]] += w[j] / tot;
-      low = { P, q: null, env: null };
+      low = { t, c, q: null, env: null };
       this.lows[order - 1][c] = low;
-      this.floats += P.length;
     }
     return low;
+  }
+
+  /** P over the vocabulary, into the scratch: g * b(i), then each follower's share added. */
+  private fillP(low: LowCache): Float64Array {
+    const { base } = this.m;
+    const { t, c } = low;
+    if (t === null) return base;
+    const P = this.P;
+    const g = t.gamma[c];
+    for (let i = 0; i < P.length; i++) P[i] = g * base[i];
+    const { ids, w, start } = t;
+    const tot = t.total[c];
+    for (let j = start[c]; j < start[c + 1]; j++) P[ids[j]] += w[j] / tot;
+    return P;
+  }
+
+  /** P(x), the value fillP writes. */
+  private pAt(low: LowCache, x: TokenId): number {
+    const { base } = this.m;
+    const { t, c } = low;
+    if (t === null) return base[x];
+    const v = t.gamma[c] * base[x];
+    const j = followerIndex(t, c, x);
+    return j < 0 ? v : v + t.w[j] / t.total[c];
   }
 
   /**
@@ -160,11 +185,10 @@ export class MixtureOverlap {
     const lowL = levels - 1;
     const lc = levels === 0 ? this.baseLow : this.lowOf(levelTable(m, mix, lowL), mix.ord[lowL], mix.ctx[lowL]);
     if (lc.q !== q || lc.env === null) {
-      lc.env = envelope(lc.P, q, this.acc);
+      lc.env = envelope(this.fillP(lc), q, this.acc);
       lc.q = q;
       this.floats += 3 * lc.env.ratio.length;
     }
-    const P = lc.P;
     const env = lc.env;
     const c = levels === 0 ? mix.scale : mix.scl[lowL];
     let ov = evalEnvelope(env, c);
@@ -195,7 +219,7 @@ export class MixtureOverlap {
     }
     for (let j = 0; j < n; j++) {
       const x = touched[j];
-      const pl = c * P[x];
+      const pl = c * this.pAt(lc, x);
       ov += Math.min(acc[x] + pl, q[x]) - Math.min(pl, q[x]);
     }
     return ov;

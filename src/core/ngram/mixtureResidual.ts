@@ -12,12 +12,20 @@ import { baseCdf, levelTable, mixtureDraw } from './mixture';
  * running sum over a gap of ids is a difference of the base's running sums. Tokens of S are
  * taken one by one: O(|S| log |S|) plus a binary search in one gap, instead of O(V).
  */
+/** Entries per chunk of walk storage. */
+const CHUNK = 1 << 15;
+
 export class SharedBase {
   private readonly stamp: Int32Array;
   private readonly ids: Int32Array;
   /** p(y) for the tokens of S, as the row has it (the same operations in the same order). */
   private readonly pv: Float64Array;
   private gen = 0;
+  /** The chunks walks are laid out in, and how much of each is taken. */
+  private f64 = new Float64Array(0);
+  private f64Used = 0;
+  private i32 = new Int32Array(0);
+  private i32Used = 0;
 
   constructor(private readonly m: KneserNey) {
     this.stamp = new Int32Array(m.base.length);
@@ -65,10 +73,13 @@ export class SharedBase {
   }
 
   /**
-   * A draw from norm(max(0, p - q)) walking ids in order, as sampleResidual walks the rows: the
-   * same token for the same uniform (up to rounding at a boundary, about 1e-16).
+   * The walk of norm(max(0, p - q)) over ids in order, as sampleResidual walks the rows, laid
+   * out once for the pair: its events (a gap between tokens of S, where the residual is
+   * c0 b(y), or a token of S with residual mass) with the running sum after each. Drawing from
+   * it (walkDraw) gives the token the walk gives for the same uniform (up to rounding at a
+   * boundary, about 1e-16, against the rows).
    */
-  residual(mix: KnMixture, q: Dist, qm: KneserNey, qMix: KnMixture, rng: Rng): TokenId {
+  walk(mix: KnMixture, q: Dist, qm: KneserNey, qMix: KnMixture): ResidualWalk {
     const { m } = this;
     const n = this.gather(mix, qm, qMix);
     const S = this.ids.subarray(0, n).sort();
@@ -84,9 +95,18 @@ export class SharedBase {
       baseS += m.base[y];
     }
     const mass = massS + c0 * (B[V - 1] - baseS);
-    // Nothing left (p == q): p itself, as sampleResidual does.
-    if (mass <= 1e-12) return mixtureDraw(m, mix, rng);
-    const u = rng.next() * mass;
+    // At most a gap before each token of S, the token, and the gap after the last.
+    const cap = 2 * n + 1;
+    const fp = this.reserveF64(2 * cap);
+    const ip = this.reserveI32(2 * cap);
+    // Written in place: after at fc[fa..], from at fc[ff..], tok at ic[it..], gapEnd at ic[ig..].
+    const fc = this.f64;
+    const ic = this.i32;
+    const fa = fp;
+    const ff = fp + cap;
+    const it = ip;
+    const ig = ip + cap;
+    let events = 0;
     let acc = 0;
     let prev = -1; // the last id walked
     let last = -1; // the last token of S with residual mass
@@ -94,32 +114,132 @@ export class SharedBase {
       const y = j < n ? S[j] : V;
       // The gap (prev, y): residual c0 * b(y') over it.
       if (c0 > 0 && y - prev > 1) {
-        const from = prev < 0 ? 0 : B[prev];
-        const gap = c0 * (B[y - 1] - from);
-        if (acc + gap > u) {
-          let lo = prev + 1;
-          let hi = y - 1;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (acc + c0 * (B[mid] - from) > u) hi = mid;
-            else lo = mid + 1;
-          }
-          return lo;
-        }
+        const f = prev < 0 ? 0 : B[prev];
+        const gap = c0 * (B[y - 1] - f);
         acc += gap;
+        fc[fa + events] = acc;
+        ic[it + events] = ~(prev + 1);
+        ic[ig + events] = y - 1;
+        fc[ff + events] = f;
+        events++;
       }
       if (j === n) break;
       if (pv[y] > q[y]) {
         acc += pv[y] - q[y];
+        fc[fa + events] = acc;
+        ic[it + events] = y;
+        events++;
         last = y;
-        if (u < acc) return y;
       }
       prev = y;
     }
-    // Rounding: u at the very end falls on the last token with residual mass.
-    if (c0 > 0) for (let y = V - 1; y > last; y--) if (m.base[y] > 0 && stamp[y] !== gen) return y;
-    return last >= 0 ? last : mixtureDraw(m, mix, rng);
+    // Rounding: u at the very end falls on the last token with residual mass (-1: draw p).
+    let end = last;
+    if (c0 > 0)
+      for (let y = V - 1; y > last; y--)
+        if (m.base[y] > 0 && stamp[y] !== gen) {
+          end = y;
+          break;
+        }
+    // Only the events written are kept (the reservations shrink to them).
+    this.f64Used = fp + cap + events;
+    this.i32Used = ip + cap + events;
+    return {
+      mass,
+      c0,
+      events,
+      after: fc.subarray(fa, fa + events),
+      tok: ic.subarray(it, it + events),
+      gapEnd: ic.subarray(ig, ig + events),
+      from: fc.subarray(ff, ff + events),
+      end,
+      B,
+    };
   }
+
+  /**
+   * Walks are views into shared chunks (a new chunk when one is full; a full one lives on as
+   * long as walks view it): thousands of walks are a few buffers, not thousands of small
+   * ArrayBuffers for the garbage collector to track. Returns the start of `k` free entries.
+   */
+  private reserveF64(k: number): number {
+    if (this.f64Used + k > this.f64.length) {
+      this.f64 = new Float64Array(Math.max(CHUNK, k));
+      this.f64Used = 0;
+    }
+    const p = this.f64Used;
+    this.f64Used += k;
+    return p;
+  }
+
+  private reserveI32(k: number): number {
+    if (this.i32Used + k > this.i32.length) {
+      this.i32 = new Int32Array(Math.max(CHUNK, k));
+      this.i32Used = 0;
+    }
+    const p = this.i32Used;
+    this.i32Used += k;
+    return p;
+  }
+
+  /** A draw from norm(max(0, p - q)) (walk: p's mixture `mix` against q). */
+  residual(mix: KnMixture, q: Dist, qm: KneserNey, qMix: KnMixture, rng: Rng): TokenId {
+    return walkDraw(this.m, mix, this.walk(mix, q, qm, qMix), rng);
+  }
+}
+
+/** A residual's walk (SharedBase.walk): events in id order and the running sum after each. */
+export interface ResidualWalk {
+  /** The residual's total mass (at most 1e-12: nothing left, p itself is drawn). */
+  readonly mass: number;
+  /** The base's weight in the residual outside S. */
+  readonly c0: number;
+  readonly events: number;
+  /** The running sum after each event. */
+  readonly after: Float64Array;
+  /** The event's token, or for a gap ~(its first id). */
+  readonly tok: Int32Array;
+  /** A gap's last id, and the base's running sum before its first. */
+  readonly gapEnd: Int32Array;
+  readonly from: Float64Array;
+  /** The token a uniform past the last event falls on (-1: a draw from p). */
+  readonly end: TokenId;
+  /** The base's running sum (baseCdf). */
+  readonly B: Float64Array;
+}
+
+/**
+ * A draw from a residual's walk with one uniform (or p's draw when nothing is left): the first
+ * event whose running sum exceeds it, found by binary search (the sums never decrease, so it is
+ * the event the walk in id order stops at), and within a gap the same search over the base.
+ */
+export function walkDraw(m: KneserNey, mix: KnMixture, w: ResidualWalk, rng: Rng): TokenId {
+  // Nothing left (p == q): p itself, as sampleResidual does.
+  if (w.mass <= 1e-12) return mixtureDraw(m, mix, rng);
+  const u = rng.next() * w.mass;
+  const { after } = w;
+  let lo = 0;
+  let hi = w.events;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after[mid] > u) hi = mid;
+    else lo = mid + 1;
+  }
+  if (lo === w.events) return w.end >= 0 ? w.end : mixtureDraw(m, mix, rng);
+  const t = w.tok[lo];
+  if (t >= 0) return t;
+  // In a gap: acc + c0 * (B[y] - from) over its ids, acc the running sum before it.
+  const acc = lo > 0 ? after[lo - 1] : 0;
+  const from = w.from[lo];
+  const { c0, B } = w;
+  let a = ~t;
+  let b = w.gapEnd[lo];
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (acc + c0 * (B[mid] - from) > u) b = mid;
+    else a = mid + 1;
+  }
+  return a;
 }
 
 /** Whether two KN models share their base distribution (checked once per pair). */

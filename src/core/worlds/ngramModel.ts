@@ -2,27 +2,25 @@ import { sample, sampleResidual, shapeDist } from '../dist';
 import { contextKey } from '../ngram/counts';
 import { fillMixture, type KneserNey, type KnMixture, newMixture } from '../ngram/kneserNey';
 import { mixtureDraw, mixtureProb, mixtureRow } from '../ngram/mixture';
+import { guardBand, guardedDraw, type MixtureIndex, mixtureIndex } from '../ngram/mixtureIndex';
+import { MixtureNodes } from '../ngram/mixtureNodes';
 import { isRecurring, MixtureOverlap, registerRow, rowSource } from '../ngram/mixtureOverlap';
-import { SharedBase, sameBase } from '../ngram/mixtureResidual';
+import { type ResidualWalk, SharedBase, sameBase, walkDraw } from '../ngram/mixtureResidual';
 import { type RowSampler, rowSampler, samplerDraw } from '../rowSampler';
-import type { Dist, Model, TokenId } from '../types';
+import type { Dist, Model, Rng, TokenId } from '../types';
 
-/** What the model keeps per context: the KN mixture (small) and, where kept, the row. */
+/** What a model that keeps rows keeps per context: the KN mixture (small) and the row. */
 interface Entry {
   readonly mix: KnMixture;
   row: Dist | undefined;
-  /** The last q row overlap() was asked about and its answer (prob and overlap read the same
-   * context within a step, and contexts recur across trials). */
-  ovQ: Dist | null;
-  ov: number;
-  /** The row's running sum and guide table, for draws (low-order models). */
+  /** The mixture's CDF index, for draws (mixtureIndex). */
+  index: MixtureIndex | undefined;
+  /** The row's running sum and guide table, for the rare draw the index leaves (keptDraw). */
   sampler: RowSampler | undefined;
 }
 
 /** Contexts remembered before the cache is dropped (each holds a few references). */
 const MAX_ENTRIES = 1 << 16;
-/** Slots of the direct-mapped context table (a prime, so every digit of the key counts). */
-const SLOTS = 4093;
 /** A row kept by no one is drawn by a linear scan up to this length (as the draft proposer
  * draws without drawWithRow). */
 const SCAN_MAX = 64;
@@ -30,24 +28,37 @@ const SCAN_MAX = 64;
 const MAX_ROW_FLOATS = 1 << 22;
 
 /**
- * A Model over a trained KN model, shaped by temperature / top-p, cached by its last order-1
- * tokens.
+ * A Model over a trained KN model, shaped by temperature / top-p.
  *
  * At T = 1 without top-p (the default) the distribution is the KN mixture itself and the model
- * has fast paths. A high-order model (the target) answers p(x), draws and sum min(p, q) from
- * the mixture in O(order) (a draw in O(log V * order)) and does not keep rows: most of a run's
- * contexts are new, so a row would be built once and thrown away. A model of order <= 2 (the
- * draft) has at most V + 1 contexts: it keeps every row and draws by binary search in the
- * row's running sum through a guide table (the same token as `sample(row)`).
+ * has fast paths. A high-order model (the target) keeps no rows (most of a run's contexts are
+ * new, so a row would be built once and thrown away) but keeps every mixture it meets, one per
+ * node (nodeModel): it answers p(x) in O(order), a draw in O(log V * order), and sum min(p, q)
+ * and the residual's walk once per node and q row. A model of order <= 2 (the draft) has at
+ * most V + 1 contexts: it keeps every row (the verifier reads q rows) and draws through the
+ * mixture's CDF index (the same token as `sample(row)`).
  *
  * Temperature or top-p reshape the whole row, so there the model has no fast paths and every
  * answer reads the (cached) shaped row.
  */
 export function ngramModel(m: KneserNey, temperature: number, topP: number): Model {
+  const raw = temperature === 1 && topP >= 1;
+  return raw && m.order > 2 ? nodeModel(m) : keptModel(m, temperature, topP);
+}
+
+/** The draft's rows over the same base as m: their mixture (the sparse paths), else null. */
+function sharedSourceOf(m: KneserNey): (q: Dist) => { m: KneserNey; mix: KnMixture } | null {
+  return (q) => {
+    const src = rowSource(q);
+    return src && sameBase(m, src.m) ? src : null;
+  };
+}
+
+/** A model that keeps rows, cached by its last order-1 tokens: low orders, or shaped rows. */
+function keptModel(m: KneserNey, temperature: number, topP: number): Model {
   const span = m.order - 1;
   const size = m.vocabSize;
   const raw = temperature === 1 && topP >= 1;
-  const keepRows = !raw || span <= 1;
   // The context as one number (base-V digits, padded with bos) where it fits in a double's
   // 53 bits, else as a string.
   const numeric = size ** span <= Number.MAX_SAFE_INTEGER;
@@ -59,19 +70,13 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
   };
   let cache = new Map<number | string, Entry>();
   let rowFloats = 0;
-  // A model that keeps no rows sees mostly new contexts, each read two or three times within
-  // a step: a small direct-mapped table (slot = key mod a prime) instead of a growing Map.
-  const direct = numeric && !keepRows;
-  const slotKeys = new Float64Array(SLOTS).fill(-1);
-  const slots: (Entry | undefined)[] = new Array(SLOTS);
   // Few contexts (a bigram or unigram model: at most V + 1): a table indexed by the key.
   const small = numeric && size ** span <= 1 << 16 ? new Array<Entry | undefined>(size ** span) : null;
   const fresh = (ctx: readonly TokenId[], len: number): Entry => ({
     mix: fillMixture(m, ctx, len, newMixture(m)),
     row: undefined,
+    index: undefined,
     sampler: undefined,
-    ovQ: null,
-    ov: 0,
   });
   const entry = (ctx: readonly TokenId[], len: number): Entry => {
     const key = keyOf(ctx, len);
@@ -80,22 +85,6 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
       if (e === undefined) {
         e = fresh(ctx, len);
         small[key as number] = e;
-      }
-      return e;
-    }
-    if (direct) {
-      const slot = (key as number) % SLOTS;
-      let e = slots[slot];
-      if (slotKeys[slot] === key && e !== undefined) return e;
-      // The slot's entry is refilled in place (no row is kept here, and no caller holds an
-      // entry past its call): no allocation per new context.
-      slotKeys[slot] = key as number;
-      if (e === undefined) {
-        e = fresh(ctx, len);
-        slots[slot] = e;
-      } else {
-        fillMixture(m, ctx, len, e.mix);
-        e.ovQ = null;
       }
       return e;
     }
@@ -115,61 +104,49 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
     const r = mixtureRow(m, e.mix);
     // At T = 1 without top-p the model's own distribution is the answer (no copy).
     const row = raw ? r : shapeDist(r, temperature, topP);
-    if (keepRows) {
-      e.row = row;
-      rowFloats += size;
-      // Kept rows recur (as q rows of a draft): worth an overlap envelope each; unshaped, they
-      // also carry the mixture they came from (the residual's sparse walk reads it).
-      registerRow(row, raw ? { m, mix: e.mix } : null);
-    }
+    e.row = row;
+    rowFloats += size;
+    // Kept rows recur (as q rows of a draft): worth an overlap envelope each; unshaped, they
+    // also carry the mixture they came from (the residual's sparse walk reads it).
+    registerRow(row, raw ? { m, mix: e.mix } : null);
     return row;
   };
   const dist = (ctx: readonly TokenId[], len: number) => rowOf(entry(ctx, len));
   if (!raw) return { vocabSize: size, dist };
   const overlaps = new MixtureOverlap(m);
   const shared = new SharedBase(m);
-  // The draft's rows over the same base: their mixture (the sparse paths), else null.
-  const sharedSource = (q: Dist) => {
-    const src = rowSource(q);
-    return src && sameBase(m, src.m) ? src : null;
+  const sharedSource = sharedSourceOf(m);
+  // A kept row's draw: the token sample(row) gives for one uniform, read from the mixture's
+  // index (small arrays, few cache lines, where the row's own running sum would be a cache
+  // miss per draw) unless u lies within the guard band of an edge of its interval; then from
+  // the row's running sum.
+  const band = guardBand(m, m.order - 1);
+  const keptDraw = (e: Entry, row: Dist, rng: Rng): TokenId => {
+    const u = rng.next();
+    if (e.index === undefined) e.index = mixtureIndex(m, e.mix);
+    const x = guardedDraw(e.index, u, band);
+    if (x >= 0) return x;
+    if (e.sampler === undefined) e.sampler = rowSampler(row);
+    return samplerDraw(e.sampler, { next: () => u });
   };
   return {
     vocabSize: size,
     dist,
     prob: (ctx, len, x) => mixtureProb(m, entry(ctx, len).mix, x),
-    draw: keepRows
-      ? (ctx, len, rng) => {
-          const e = entry(ctx, len);
-          const row = rowOf(e);
-          if (e.sampler === undefined) e.sampler = rowSampler(row);
-          return samplerDraw(e.sampler, rng);
-        }
-      : (ctx, len, rng) => mixtureDraw(m, entry(ctx, len).mix, rng),
+    draw: (ctx, len, rng) => {
+      const e = entry(ctx, len);
+      return keptDraw(e, rowOf(e), rng);
+    },
     // The draft's step: one context lookup for the token and the row it came from.
     drawWithRow(ctx, len, rng, rows) {
       const e = entry(ctx, len);
       const row = rowOf(e);
       rows.push(row);
-      // A high-order draft keeps no rows: short ones are scanned, long ones drawn from the
-      // mixture (the draft proposer's rule before this method existed).
-      if (!keepRows) return row.length > SCAN_MAX ? mixtureDraw(m, e.mix, rng) : sample(row, rng);
-      if (e.sampler === undefined) e.sampler = rowSampler(row);
-      return samplerDraw(e.sampler, rng);
+      return keptDraw(e, row, rng);
     },
     overlap(ctx, len, q) {
       const e = entry(ctx, len);
-      if (isRecurring(q)) {
-        if (e.ovQ !== q) {
-          e.ov = overlaps.overlap(e.mix, q);
-          e.ovQ = q;
-        }
-        return e.ov;
-      }
-      // A one-off q (another model's fresh array): the plain sum over p's row.
-      const p = rowOf(e);
-      let s = 0;
-      for (let i = 0; i < p.length; i++) s += Math.min(p[i], q[i]);
-      return s;
+      return isRecurring(q) ? overlaps.overlap(e.mix, q) : rowOverlap(rowOf(e), q);
     },
     residual(ctx, len, q, x, rng) {
       const e = entry(ctx, len);
@@ -177,6 +154,80 @@ export function ngramModel(m: KneserNey, temperature: number, topP: number): Mod
       const src = q === null ? null : sharedSource(q);
       if (src !== null) return shared.residual(e.mix, q as Dist, src.m, src.mix, rng);
       return sampleResidual(rowOf(e), q, x, rng);
+    },
+  };
+}
+
+/** sum min(p, q) over two rows. */
+function rowOverlap(p: Dist, q: Dist): number {
+  let s = 0;
+  for (let i = 0; i < p.length; i++) s += Math.min(p[i], q[i]);
+  return s;
+}
+
+/**
+ * A high-order model at T = 1: its mixtures kept per node (MixtureNodes), no rows. Per node it
+ * also remembers sum min(p, q) and the residual's walk for the q row last asked about: a node's
+ * q is the draft row its last token brings, so both recur.
+ */
+function nodeModel(m: KneserNey): Model {
+  const size = m.vocabSize;
+  const nodes = new MixtureNodes(m);
+  const overlaps = new MixtureOverlap(m);
+  const shared = new SharedBase(m);
+  const sharedSource = sharedSourceOf(m);
+  // Per slot: the q row last asked about and the answer (overlap, residual walk).
+  const ovQ: (Dist | null)[] = [];
+  const ov: number[] = [];
+  const resQ: (Dist | null)[] = [];
+  const res: (ResidualWalk | null)[] = [];
+  /** Grows the per-slot memos to cover slot s (slots are handed out in order). */
+  const cover = (s: number) => {
+    while (ovQ.length <= s) {
+      ovQ.push(null);
+      ov.push(0);
+      resQ.push(null);
+      res.push(null);
+    }
+  };
+  const rowAt = (s: number) => mixtureRow(m, nodes.mixture(s));
+  return {
+    vocabSize: size,
+    dist: (ctx, len) => rowAt(nodes.slot(ctx, len)),
+    prob: (ctx, len, x) => nodes.prob(nodes.slot(ctx, len), x),
+    draw: (ctx, len, rng) => mixtureDraw(m, nodes.mixture(nodes.slot(ctx, len)), rng),
+    // A high-order draft keeps no rows: short ones are scanned, long ones drawn from the
+    // mixture (the draft proposer's rule before this method existed).
+    drawWithRow(ctx, len, rng, rows) {
+      const mix = nodes.mixture(nodes.slot(ctx, len));
+      const row = mixtureRow(m, mix);
+      rows.push(row);
+      return row.length > SCAN_MAX ? mixtureDraw(m, mix, rng) : sample(row, rng);
+    },
+    overlap(ctx, len, q) {
+      const s = nodes.slot(ctx, len);
+      cover(s);
+      if (ovQ[s] === q) return ov[s];
+      // A one-off q (another model's fresh array): the plain sum over p's row.
+      if (!isRecurring(q)) return rowOverlap(rowAt(s), q);
+      const v = overlaps.overlap(nodes.mixture(s), q);
+      ovQ[s] = q;
+      ov[s] = v;
+      return v;
+    },
+    residual(ctx, len, q, x, rng) {
+      const s = nodes.slot(ctx, len);
+      cover(s);
+      // The walk laid out for this q row before (only shared-base rows get one).
+      let w = res[s];
+      if (q !== null && resQ[s] === q && w !== null) return walkDraw(m, nodes.mixture(s), w, rng);
+      // A q row of a KN model over the same base: the sparse walk; anything else: the row.
+      const src = q === null ? null : sharedSource(q);
+      if (src === null) return sampleResidual(rowAt(s), q, x, rng);
+      w = shared.walk(nodes.mixture(s), q as Dist, src.m, src.mix);
+      res[s] = w;
+      resQ[s] = q;
+      return walkDraw(m, nodes.mixture(s), w, rng);
     },
   };
 }
