@@ -33,6 +33,12 @@ export interface Model {
   /** Optional fast path: a draw from the residual norm(max(0, dist(ctx, len) - q)) (q null: a
    * point mass on x), the token `sampleResidual(dist, q, x, rng)` gives, without the row. */
   residual?(ctx: readonly TokenId[], len: number, q: Dist | null, x: TokenId, rng: Rng): TokenId;
+  /** Optional fast path: sum_x min(row[x], q[x]) for a row this model's dist returned, where the
+   * model knows it without the sum (the same number the sum gives); undefined where it does not. */
+  rowOverlap?(row: Dist, q: Dist): number | undefined;
+  /** Optional fast path: the residual draw `residual` (or sampleResidual) gives, for a row this
+   * model's dist returned, from the row itself (no second context lookup). */
+  rowResidual?(row: Dist, q: Dist | null, x: TokenId, rng: Rng): TokenId;
 }
 
 /**
