@@ -27,6 +27,11 @@ export interface Model {
   /** Optional fast path for drafting: the token `draw` gives, with dist(ctx, len) appended to
    * `rows` (one context lookup for both; a proposer keeps the row for verification). */
   drawWithRow?(ctx: readonly TokenId[], len: number, rng: Rng, rows: Dist[]): TokenId;
+  /** Optional fast path for drafting a chain: the tokens `count` calls of drawWithRow draw one
+   * after another (token i from dist(ctx, len + i), written to ctx[len + i] before the next is
+   * drawn, its row appended to `rows`), stopping after `stop` (end-of-text) is drawn, in one
+   * call. Returns how many were drawn. */
+  drawChain?(ctx: TokenId[], len: number, count: number, rng: Rng, rows: Dist[], stop: TokenId | null): number;
   /** Optional fast path: sum_x min(dist(ctx, len)[x], q[x]) without building the whole
    * distribution. */
   overlap?(ctx: readonly TokenId[], len: number, q: Dist): number;

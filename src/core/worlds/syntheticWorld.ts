@@ -294,6 +294,25 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
       out.push(rows.q[b]);
       return rows.drawQ(b, rng.next());
     },
+    // drawWithRow over a chain, in one loop.
+    drawChain: (ctx, len, count, rng, out, stop) => {
+      for (let i = 0; i < count; i++) {
+        const pos = len + i;
+        const h = hashOf(ctx, pos);
+        const b = fmix(h) & BANK_MASK;
+        let x: TokenId;
+        if (draftWrong(h)) {
+          out.push(rows.qWrong[b]);
+          x = rows.drawQWrong(b, rng.next());
+        } else {
+          out.push(rows.q[b]);
+          x = rows.drawQ(b, rng.next());
+        }
+        ctx[pos] = x;
+        if (x === stop) return i + 1;
+      }
+      return count;
+    },
   };
   // The k-th drafter's distribution for the context hashed to h: its own acceptance
   // alpha * decay^k; at T = 0 right with that probability.
