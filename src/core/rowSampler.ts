@@ -86,41 +86,34 @@ export function samplerDraw(s: RowSampler, rng: Rng): TokenId {
  * The samplers of a fixed set of rows of one length n (a bank's), stored flat: row r's running
  * sum at cdf[r n, (r + 1) n), its guide at guide[r K, (r + 1) K). A draw reads the flat arrays
  * at an offset instead of following an object per row to its arrays (fewer dependent loads and
- * cache lines per draw). Each row's sampler is built on its first draw; draws give exactly the
- * token rowSampler's would (the same construction and walk).
+ * cache lines per draw). All rows are built up front (a draw has nothing to check, and stays
+ * small enough to inline where it is called); draws give exactly the token rowSampler's would
+ * (the same construction and walk).
  */
 export class SamplerRows {
-  /** Allocated on the first draw (a bank of large rows may never be drawn from). */
-  private cdf = new Float64Array(0);
-  private guide = new Int32Array(0);
+  private readonly cdf: Float64Array;
+  private readonly guide: Int32Array;
   private readonly total: Float64Array;
   private readonly last: Int32Array;
-  private readonly built: Uint8Array;
   private readonly K: number;
   constructor(
-    /** The rows (all of length n); row r's sampler is built from rows[r]. */
-    private readonly rows: readonly Float64Array[],
+    rows: readonly Float64Array[],
     private readonly n: number,
   ) {
-    this.K = PER_TOKEN * n;
+    const K = PER_TOKEN * n;
+    this.K = K;
+    this.cdf = new Float64Array(rows.length * n);
+    this.guide = new Int32Array(rows.length * K);
     this.total = new Float64Array(rows.length);
     this.last = new Int32Array(rows.length);
-    this.built = new Uint8Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      this.last[r] = fillSampler(rows[r], this.cdf, r * n, this.guide, r * K);
+      this.total[r] = this.cdf[r * n + n - 1];
+    }
   }
   /** The token uniform u takes from row r (the first id whose running sum exceeds u). */
   draw(r: number, u: number): TokenId {
     const { n, K } = this;
-    if (this.built[r] === 0) this.build(r);
     return guidedDraw(this.cdf, r * n, this.guide, r * K, K, this.total[r], this.last[r], u);
-  }
-  private build(r: number): void {
-    const { n, K } = this;
-    if (this.cdf.length === 0) {
-      this.cdf = new Float64Array(this.rows.length * n);
-      this.guide = new Int32Array(this.rows.length * K);
-    }
-    this.last[r] = fillSampler(this.rows[r], this.cdf, r * n, this.guide, r * K);
-    this.total[r] = this.cdf[r * n + n - 1];
-    this.built[r] = 1;
   }
 }

@@ -28,7 +28,6 @@ describe('synthetic bank rows', () => {
       rows.push(row);
     }
     const flat = new SamplerRows(rows, 7);
-    // Rows are built in any order, on first draw.
     for (const r of [3, 0, 5, 1, 4, 2]) {
       const row = rows[r];
       const cdf = rowCdf(row);
