@@ -136,18 +136,12 @@ export function sampleResidual(p: Dist, q: Dist | null, token: TokenId, rng: Rng
   return last;
 }
 
-/** The residual norm(max(0, p - q))'s running sum in id order, as sampleResidual accumulates
- * it (unnormalised: `mass` is its total), for a pair of rows that recurs. */
-export interface ResidualCdf {
-  readonly cdf: Float64Array;
-  readonly mass: number;
-  /** The last id with mass (0 if none): where a uniform at the total falls. */
-  readonly last: TokenId;
-}
-
-/** Builds the residual running sum of (p, q) (one pass). */
-export function residualCdf(p: Dist, q: Dist): ResidualCdf {
-  const cdf = new Float64Array(p.length);
+/**
+ * Writes the residual norm(max(0, p - q))'s running sum in id order, as sampleResidual
+ * accumulates it (unnormalised: its total, the mass, is the last entry), to cdf[off, off + n)
+ * (n = p.length), for a pair of rows that recurs; returns the last id with mass (0 if none).
+ */
+export function fillResidualCdf(p: Dist, q: Dist, cdf: Float64Array, off: number): TokenId {
   let acc = 0;
   let last = 0;
   for (let i = 0; i < p.length; i++) {
@@ -155,21 +149,23 @@ export function residualCdf(p: Dist, q: Dist): ResidualCdf {
       acc += p[i] - q[i];
       last = i;
     }
-    cdf[i] = acc;
+    cdf[off + i] = acc;
   }
-  return { cdf, mass: acc, last };
+  return last;
 }
 
 /**
  * The token `sampleResidual(p, q, x, rng)` draws, by binary search in the pair's running sum
- * (residualCdf(p, q)): the same terms summed in the same order, so the same token for the same
- * uniform (the first id whose running sum exceeds u has mass of its own).
+ * at cdf[off, off + n) (fillResidualCdf, which returned `last`): the same terms summed in the
+ * same order, so the same token for the same uniform (the first id whose running sum exceeds u
+ * has mass of its own).
  */
-export function residualDraw(p: Dist, r: ResidualCdf, rng: Rng): TokenId {
-  if (r.mass <= 1e-12) return sample(p, rng);
-  const { cdf } = r;
-  const i = firstAbove(cdf, rng.next() * r.mass, 0, cdf.length);
-  return i < cdf.length ? i : r.last;
+export function residualDraw(p: Dist, cdf: Float64Array, off: number, last: TokenId, rng: Rng): TokenId {
+  const n = p.length;
+  const mass = cdf[off + n - 1];
+  if (mass <= 1e-12) return sample(p, rng);
+  const i = firstAbove(cdf, rng.next() * mass, off, off + n) - off;
+  return i < n ? i : last;
 }
 
 /** The k largest entries, descending, ties to the lower id. */

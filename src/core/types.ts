@@ -27,12 +27,23 @@ export interface Model {
   /** Optional fast path for drafting: the token `draw` gives, with dist(ctx, len) appended to
    * `rows` (one context lookup for both; a proposer keeps the row for verification). */
   drawWithRow?(ctx: readonly TokenId[], len: number, rng: Rng, rows: Dist[]): TokenId;
+  /** Optional fast path for drafting a chain: the tokens `count` calls of drawWithRow draw one
+   * after another (token i from dist(ctx, len + i), written to ctx[len + i] before the next is
+   * drawn, its row appended to `rows`), stopping after `stop` (end-of-text) is drawn, in one
+   * call. Returns how many were drawn. */
+  drawChain?(ctx: TokenId[], len: number, count: number, rng: Rng, rows: Dist[], stop: TokenId | null): number;
   /** Optional fast path: sum_x min(dist(ctx, len)[x], q[x]) without building the whole
    * distribution. */
   overlap?(ctx: readonly TokenId[], len: number, q: Dist): number;
   /** Optional fast path: a draw from the residual norm(max(0, dist(ctx, len) - q)) (q null: a
    * point mass on x), the token `sampleResidual(dist, q, x, rng)` gives, without the row. */
   residual?(ctx: readonly TokenId[], len: number, q: Dist | null, x: TokenId, rng: Rng): TokenId;
+  /** Optional fast path: sum_x min(row[x], q[x]) for a row this model's dist returned, where the
+   * model knows it without the sum (the same number the sum gives); undefined where it does not. */
+  rowOverlap?(row: Dist, q: Dist): number | undefined;
+  /** Optional fast path: the residual draw `residual` (or sampleResidual) gives, for a row this
+   * model's dist returned, from the row itself (no second context lookup). */
+  rowResidual?(row: Dist, q: Dist | null, x: TokenId, rng: Rng): TokenId;
 }
 
 /**

@@ -56,10 +56,7 @@ function detail(p: Dist, q: Dist | null, token: TokenId | null, u: number | null
  */
 export function verifyChain(scores: Scores, proposal: Proposal, greedy: boolean, rule: AcceptanceRule, rng: RngStreams, withDetail: boolean): Verification {
   const k = proposal.tokens.length;
-  // Filled in order (accepted..., rejected, then discarded): a packed array, no holes.
-  const verdicts: Verdict[] = [];
   const emitted: TokenId[] = [];
-  const emittedKinds: EmitKind[] = [];
   const positions: PositionDetail[] | null = withDetail ? [] : null;
   let overlapSum = 0;
   for (let i = 0; i < k; i++) {
@@ -81,14 +78,10 @@ export function verifyChain(scores: Scores, proposal: Proposal, greedy: boolean,
       ok = u < (q === null ? px : px / q[x]);
     }
     if (ok) {
-      verdicts.push('accepted');
       emitted.push(x);
-      emittedKinds.push('accepted');
       if (positions !== null) positions.push(detail(p as Dist, q, x, u, ov, null));
       continue;
     }
-    verdicts.push('rejected');
-    for (let j = i + 1; j < k; j++) verdicts.push('discarded');
     // The replacement: the target's greedy token (greedy), Medusa's typical draw (typical
     // acceptance, lossy; the same draw as its bonus), else a draw from the residual
     // norm(max(0, p - q)), which the scores answer without p's row where the model can. The
@@ -97,16 +90,72 @@ export function verifyChain(scores: Scores, proposal: Proposal, greedy: boolean,
     const typical = rule === 'typical' && !greedy;
     const res = greedy || typical || !withDetail ? null : residual(p as Dist, q, x);
     emitted.push(greedy ? argmax(p as Dist) : typical ? typicalDraw(p as Dist, typicalThreshold(p as Dist), rng.target) : scores.residual(i, q, x, rng.target));
-    emittedKinds.push('resampled');
     positions?.push(detail(p as Dist, q, x, u, ov, res));
-    return { verdicts, emitted, emittedKinds, accepted: i, overlapSum, overlapCount: i + 1, positions, rejected: true };
+    return {
+      verdicts: chainVerdicts(k, i),
+      emitted,
+      emittedKinds: chainKinds(i, 'resampled'),
+      accepted: i,
+      overlapSum,
+      overlapCount: i + 1,
+      positions,
+      rejected: true,
+    };
   }
   if (greedy) emitted.push(scores.argmax(k));
   else if (rule === 'typical') {
     const p = scores.dist(k);
     emitted.push(typicalDraw(p, typicalThreshold(p), rng.target));
   } else emitted.push(scores.sample(k, rng.target));
-  emittedKinds.push(k > 0 ? 'bonus' : 'target');
   if (positions !== null) positions.push(detail(scores.dist(k), null, null, null, 0, null));
-  return { verdicts, emitted, emittedKinds, accepted: k, overlapSum, overlapCount: k, positions, rejected: false };
+  return {
+    verdicts: chainVerdicts(k, k),
+    emitted,
+    emittedKinds: chainKinds(k, k > 0 ? 'bonus' : 'target'),
+    accepted: k,
+    overlapSum,
+    overlapCount: k,
+    positions,
+    rejected: false,
+  };
 }
+
+/**
+ * A chain's verdicts, by drafted and accepted tokens: accepted..., then (if one was rejected)
+ * 'rejected' and 'discarded' for the rest. Built once per pair and shared by every step's event
+ * (frozen: events only read them), as the emitted kinds (chainKinds) are: a step allocates
+ * neither.
+ */
+function chainVerdicts(k: number, accepted: number): Verdict[] {
+  let byAccepted = verdictLists[k];
+  if (byAccepted === undefined) {
+    byAccepted = [];
+    verdictLists[k] = byAccepted;
+  }
+  let v = byAccepted[accepted];
+  if (v === undefined) {
+    // Filled in order (accepted..., rejected, then discarded): a packed array, no holes.
+    const list: Verdict[] = [];
+    for (let j = 0; j < k; j++) list.push(j < accepted ? 'accepted' : j === accepted ? 'rejected' : 'discarded');
+    v = Object.freeze(list) as Verdict[];
+    byAccepted[accepted] = v;
+  }
+  return v;
+}
+const verdictLists: Verdict[][][] = [];
+
+/** A chain's emitted kinds: `accepted` times 'accepted', then the last token's kind (shared,
+ * frozen, as chainVerdicts). */
+function chainKinds(accepted: number, last: 'resampled' | 'bonus' | 'target'): EmitKind[] {
+  const lists = kindLists[last];
+  let v = lists[accepted];
+  if (v === undefined) {
+    const list: EmitKind[] = [];
+    for (let j = 0; j < accepted; j++) list.push('accepted');
+    list.push(last);
+    v = Object.freeze(list) as EmitKind[];
+    lists[accepted] = v;
+  }
+  return v;
+}
+const kindLists: Record<'resampled' | 'bonus' | 'target', EmitKind[][]> = { resampled: [], bonus: [], target: [] };

@@ -34,7 +34,48 @@ function contexts(size: number, seed: string): number[][] {
   return out;
 }
 
+/**
+ * drawChain must be `count` drawWithRow calls in a row, each drawn token written into the
+ * context before the next: the same tokens, rows, context and uniforms, stopping after `stop`.
+ */
+function checkChainAgainstSteps(model: Model, contexts: number[][], seed: string, stop: number | null): void {
+  const a = makeRng(seed);
+  const b = makeRng(seed);
+  const chain = model.drawChain as NonNullable<Model['drawChain']>;
+  const draw = model.drawWithRow as NonNullable<Model['drawWithRow']>;
+  for (const ctx of contexts)
+    for (const count of [0, 1, 3, 9]) {
+      const fastCtx = [...ctx];
+      const fastRows: Dist[] = [];
+      const n = chain(fastCtx, ctx.length, count, a, fastRows, stop);
+      const slowCtx = [...ctx];
+      const slowRows: Dist[] = [];
+      let m = 0;
+      while (m < count) {
+        const x = draw(slowCtx, ctx.length + m, b, slowRows);
+        slowCtx[ctx.length + m] = x;
+        m++;
+        if (x === stop) break;
+      }
+      expect(n).toBe(m);
+      expect(fastCtx).toEqual(slowCtx);
+      expect(fastRows.length).toBe(slowRows.length);
+      for (let i = 0; i < m; i++) expect(fastRows[i]).toBe(slowRows[i]);
+    }
+  // Both streams drew the same number of uniforms.
+  expect(a.next()).toBe(b.next());
+}
+
 describe('drawWithRow', () => {
+  for (const T of [1, 0.7, 0])
+    test(`drawChain - the synthetic draft's chain is drawWithRow token by token (T ${T})`, () => {
+      const bank = syntheticBank(16, 0.7, T, 1, 5);
+      const draft = syntheticWorld(bank, 'c', [], []).draft as Model;
+      checkChainAgainstSteps(draft, contexts(16, `c${T}`), `cu${T}`, null);
+      // A stop token (end-of-text) ends the chain after it is drawn.
+      checkChainAgainstSteps(draft, contexts(16, `d${T}`), `du${T}`, 3);
+    });
+
   for (const T of [1, 0.7, 0])
     test(`drawWithRow - the synthetic draft's row and the token sample(row) draws (T ${T})`, () => {
       const bank = syntheticBank(32, 0.8, T, 1, 9);

@@ -63,10 +63,17 @@ class ModelScores implements Scores {
     return argmax(this.dist(r));
   }
   overlap(r: number, q: Dist): number {
-    return this.model.overlap === undefined ? overlapOf(this.dist(r), q) : this.model.overlap(this.ctx, this.at(r), q);
+    const { model } = this;
+    if (model.overlap !== undefined) return model.overlap(this.ctx, this.at(r), q);
+    const p = this.dist(r);
+    const known = model.rowOverlap === undefined ? undefined : model.rowOverlap(p, q);
+    return known === undefined ? overlapOf(p, q) : known;
   }
   residual(r: number, q: Dist | null, x: TokenId, rng: Rng): TokenId {
-    return this.model.residual === undefined ? sampleResidual(this.dist(r), q, x, rng) : this.model.residual(this.ctx, this.at(r), q, x, rng);
+    const { model } = this;
+    // The row is usually built already (verification read p(x) there): the row's own fast path.
+    if (model.rowResidual !== undefined) return model.rowResidual(this.dist(r), q, x, rng);
+    return model.residual === undefined ? sampleResidual(this.dist(r), q, x, rng) : model.residual(this.ctx, this.at(r), q, x, rng);
   }
 }
 

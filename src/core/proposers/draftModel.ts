@@ -21,6 +21,12 @@ export function draftModelProposer(draft: Model, eos: TokenId | null, costRatio:
     method: 'draft',
     propose(ctx, len, gamma, rng): Proposal {
       const buf = ctx as TokenId[];
+      if (!argmaxDrafts && draft.drawChain !== undefined) {
+        // The whole chain in one call (the same tokens, rows and uniforms as the loop below).
+        const q: Dist[] = [];
+        const n = draft.drawChain(buf, len, gamma, rng, q, eos);
+        return { tokens: buf.slice(len, len + n), q, draftCost: costRatio * n };
+      }
       const tokens: TokenId[] = [];
       const q: Dist[] = [];
       for (let i = 0; i < gamma; i++) {

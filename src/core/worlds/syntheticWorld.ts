@@ -1,9 +1,9 @@
-import { argmax, type ResidualCdf, residualCdf, residualDraw, sampleResidual, shapeDist } from '../dist';
+import { argmax, fillResidualCdf, overlap, residualDraw, sampleResidual, shapeDist } from '../dist';
 import { fmix, hashString, mix, toUnit } from '../hash';
 import type { Notice } from '../notices';
-import { type RowSampler, rowSampler, samplerDraw } from '../rowSampler';
+import { SamplerRows } from '../rowSampler';
 import { VocabBuilder, wordTokenizer } from '../tokenizer';
-import type { Dist, Model, TokenId, World } from '../types';
+import type { Dist, Model, Rng, TokenId, World } from '../types';
 
 /** Distinct target distributions the world draws from (context picks one by hash). */
 const BANK = 512;
@@ -30,13 +30,6 @@ const HASH_WINDOW = 4;
 
 interface Entry {
   p: Dist;
-  /** Guide-table samplers of p, q and qWrong, built on the first draw (the token sample
-   * gives for the same uniform, usually from one read of the guide). */
-  pSampler: RowSampler | undefined;
-  qSampler: RowSampler | undefined;
-  qWrongSampler: RowSampler | undefined;
-  /** Running sum of the residual norm(max(0, p - q)) (built on the first rejection). */
-  resQ: ResidualCdf | undefined;
   /** Drafts of MTP heads 1.. (head 0 uses q): overlap alpha * decay^i. */
   heads: Dist[];
   /** Draft at T > 0: sum min(p, q) = alpha exactly. At T = 0: the right point mass. */
@@ -86,23 +79,95 @@ function draftFor(p: Dist, alpha: number, h: number): { q: Dist; overlap: number
   return { q, overlap: a };
 }
 
-/** The entry's guide-table samplers, each built on its first draw. */
-function pSampler(e: Entry): RowSampler {
-  if (e.pSampler === undefined) e.pSampler = rowSampler(e.p);
-  return e.pSampler;
-}
-function qSampler(e: Entry): RowSampler {
-  if (e.qSampler === undefined) e.qSampler = e.q === e.p ? pSampler(e) : rowSampler(e.q);
-  return e.qSampler;
-}
-function qWrongSampler(e: Entry): RowSampler {
-  if (e.qWrongSampler === undefined) e.qWrongSampler = e.qWrong === e.q ? qSampler(e) : rowSampler(e.qWrong);
-  return e.qWrongSampler;
+/**
+ * The bank's rows stored flat, entry b's row at [b V, (b + 1) V) of one array per kind (p, q,
+ * qWrong); the rows handed out (entries' p, q, qWrong) are views of them, so a row's entry is
+ * its byte offset over V * 8 (rowIndex). Draws read flat guide tables (SamplerRows) and sums
+ * min(p, q) and residual running sums are kept per entry, each built on first use; all give
+ * exactly what the plain functions give for the same rows (the same terms in the same order).
+ */
+class BankRows {
+  readonly rowBytes: number;
+  /** Guide-table samplers of the p, q and qWrong rows (one where the rows are the same). */
+  private readonly pS: SamplerRows;
+  private readonly qS: SamplerRows;
+  private readonly qWrongS: SamplerRows;
+  /** overlap(p, q) and overlap(p, qWrong) per entry (NaN: not yet summed). */
+  private readonly ovQ: Float64Array;
+  private readonly ovQWrong: Float64Array;
+  /** The residual norm(max(0, p - q))'s running sum per entry (fillResidualCdf) and its last
+   * id with mass; built on the entry's first rejection. */
+  private resCdf = new Float64Array(0);
+  private readonly resLast: Int32Array;
+  private readonly resBuilt: Uint8Array;
+  constructor(
+    readonly V: number,
+    readonly p: readonly Dist[],
+    /** The same array as p where q is p (T = 0), the same as q where qWrong is q (T > 0). */
+    readonly q: readonly Dist[],
+    readonly qWrong: readonly Dist[],
+  ) {
+    this.rowBytes = V * Float64Array.BYTES_PER_ELEMENT;
+    this.pS = new SamplerRows(p, V);
+    this.qS = q === p ? this.pS : new SamplerRows(q, V);
+    this.qWrongS = qWrong === q ? this.qS : new SamplerRows(qWrong, V);
+    const n = p.length;
+    this.ovQ = new Float64Array(n).fill(Number.NaN);
+    this.ovQWrong = new Float64Array(n).fill(Number.NaN);
+    this.resLast = new Int32Array(n);
+    this.resBuilt = new Uint8Array(n);
+  }
+  /** The entry whose p is `row` (one of the views handed out), else -1. */
+  rowIndex(row: Dist): number {
+    const b = (row.byteOffset / this.rowBytes) | 0;
+    return b < this.p.length && this.p[b] === row ? b : -1;
+  }
+  /** The token sample(p_b) draws with uniform u. */
+  drawP(b: number, u: number): TokenId {
+    return this.pS.draw(b, u);
+  }
+  /** The token sample(q_b) draws with uniform u. */
+  drawQ(b: number, u: number): TokenId {
+    return this.qS.draw(b, u);
+  }
+  /** The token sample(qWrong_b) draws with uniform u. */
+  drawQWrong(b: number, u: number): TokenId {
+    return this.qWrongS.draw(b, u);
+  }
+  /** overlap(p_b, q) where q is entry b's q or qWrong row, else undefined. */
+  knownOverlap(b: number, q: Dist): number | undefined {
+    if (q === this.q[b]) {
+      let ov = this.ovQ[b];
+      if (Number.isNaN(ov)) this.ovQ[b] = ov = overlap(this.p[b], q);
+      return ov;
+    }
+    if (q === this.qWrong[b]) {
+      let ov = this.ovQWrong[b];
+      if (Number.isNaN(ov)) this.ovQWrong[b] = ov = overlap(this.p[b], q);
+      return ov;
+    }
+    return undefined;
+  }
+  /** The token sampleResidual(p_b, q, x, rng) draws: for entry b's own q from its kept
+   * residual running sum (residualDraw), else by sampleResidual itself. */
+  residual(b: number, q: Dist | null, x: TokenId, rng: Rng): TokenId {
+    const p = this.p[b];
+    if (q === null || q !== this.q[b] || q === p) return sampleResidual(p, q, x, rng);
+    const off = b * this.V;
+    if (this.resCdf.length === 0) this.resCdf = new Float64Array(this.p.length * this.V);
+    if (this.resBuilt[b] === 0) {
+      this.resLast[b] = fillResidualCdf(p, q, this.resCdf, off);
+      this.resBuilt[b] = 1;
+    }
+    return residualDraw(p, this.resCdf, off, this.resLast[b], rng);
+  }
 }
 
 /** The parts shared by every run: the bank of distributions for one setting. */
 export interface SyntheticBank {
   readonly entries: readonly Entry[];
+  /** The entries' rows, flat (the entries' rows are views of them). */
+  readonly rows: BankRows;
   readonly vocab: VocabBuilder;
   readonly vocabSize: number;
   readonly greedy: boolean;
@@ -123,6 +188,18 @@ export function syntheticBank(
 ): SyntheticBank {
   const entries: Entry[] = [];
   let clamped = 0;
+  const V = vocabSize;
+  const greedy = temperature <= 0;
+  // Rows live in flat arrays (BankRows); each entry's rows are views of them.
+  const flat = () => new Float64Array(BANK * V);
+  const pFlat = flat();
+  const qFlat = greedy ? pFlat : flat();
+  const qWrongFlat = greedy ? flat() : qFlat;
+  const view = (a: Float64Array, b: number, row: Float64Array): Dist => {
+    const v = a.subarray(b * V, (b + 1) * V);
+    v.set(row);
+    return v;
+  };
   for (let b = 0; b < BANK; b++) {
     const hb = mix(seed, b);
     const logits = new Float64Array(vocabSize);
@@ -132,25 +209,29 @@ export function syntheticBank(
       if (logits[i] > m) m = logits[i];
     }
     for (let i = 0; i < vocabSize; i++) logits[i] = Math.exp(logits[i] - m);
-    const p = shapeDist(logits, temperature, topP);
+    const p = view(pFlat, b, shapeDist(logits, temperature, topP));
     if (temperature <= 0) {
       const top = argmax(p);
       let second = top === 0 ? 1 : 0;
       for (let i = 0; i < vocabSize; i++) if (i !== top && logits[i] > logits[second]) second = i;
-      const qWrong = new Float64Array(vocabSize);
+      const qWrong = qWrongFlat.subarray(b * V, (b + 1) * V);
       qWrong[second] = 1;
-      entries.push({ p, q: p, qWrong, overlap: 1, heads: [], pSampler: undefined, qSampler: undefined, qWrongSampler: undefined, resQ: undefined });
+      entries.push({ p, q: p, qWrong, overlap: 1, heads: [] });
     } else {
       const { q, overlap } = draftFor(p, alpha, mix(hb, 0x51ed));
       if (overlap > alpha + 1e-12) clamped++;
       const heads = headAlphas.map((a, i) => draftFor(p, a, mix(hb, 0x51ed + i + 1)).q);
-      entries.push({ p, q, qWrong: q, overlap, heads, pSampler: undefined, qSampler: undefined, qWrongSampler: undefined, resQ: undefined });
+      const qv = view(qFlat, b, q);
+      entries.push({ p, q: qv, qWrong: qv, overlap, heads });
     }
   }
   const notes: Notice[] = clamped > 0 ? [{ code: 'alphaClamped', alpha, count: clamped, total: BANK }] : [];
   const vocab = new VocabBuilder();
   for (let i = 0; i < vocabSize; i++) vocab.add(tokenName(i));
-  return { entries, vocab, vocabSize, greedy: temperature <= 0, alpha, headAlphas, notes };
+  const pRows = entries.map((e) => e.p);
+  const qRows = greedy ? pRows : entries.map((e) => e.q);
+  const rows = new BankRows(V, pRows, qRows, greedy ? entries.map((e) => e.qWrong) : qRows);
+  return { entries, rows, vocab, vocabSize, greedy, alpha, headAlphas, notes };
 }
 
 /**
@@ -161,29 +242,33 @@ export function syntheticBank(
 export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: readonly TokenId[], notes: readonly Notice[]): World {
   const { vocab } = bank;
   const salt = hashString(runSeed);
-  const { entries, alpha, greedy } = bank;
+  const { entries, alpha, greedy, rows } = bank;
   const hashOf = (ctx: readonly TokenId[], len: number): number => {
     let h = mix(salt, len);
     for (let i = Math.max(0, len - HASH_WINDOW); i < len; i++) h = mix(h, ctx[i]);
     return h;
   };
-  const entryOf = (ctx: readonly TokenId[], len: number) => entries[fmix(hashOf(ctx, len)) & BANK_MASK];
-  // Draws through the entry's guide table (rowSampler.ts): the token sample(row) gives for
-  // the same uniform, usually from one read of the guide.
-  // No prob / overlap fast paths: a row here costs one hash, and verification reads a row's
-  // p(x) and sum min(p, q) from the same (cached) row; routing them through the context again
-  // (even with a memo of recent contexts) measured slower.
+  const entryOf = (ctx: readonly TokenId[], len: number): number => fmix(hashOf(ctx, len)) & BANK_MASK;
+  // Draws through flat guide tables (rowSampler.ts): the token sample(row) gives for the same
+  // uniform, usually from one read of the guide.
+  // No prob / overlap fast paths by context: a row here costs one hash, and verification reads
+  // a row's p(x) and sum min(p, q) from the same (cached) row; routing them through the context
+  // again (even with a memo of recent contexts) measured slower. The row's own fast paths
+  // (rowOverlap, rowResidual) find its entry from the row itself.
   const target: Model = {
     vocabSize: bank.vocabSize,
-    dist: (ctx, len) => entryOf(ctx, len).p,
-    draw: (ctx, len, rng) => samplerDraw(pSampler(entryOf(ctx, len)), rng),
+    dist: (ctx, len) => rows.p[entryOf(ctx, len)],
+    draw: (ctx, len, rng) => rows.drawP(entryOf(ctx, len), rng.next()),
     // After a rejection: the residual of the draft's own row from its running sum (the token
     // sampleResidual gives, without two passes over p and q).
-    residual: (ctx, len, q, x, rng) => {
-      const e = entryOf(ctx, len);
-      if (q !== e.q || q === e.p) return sampleResidual(e.p, q, x, rng);
-      if (e.resQ === undefined) e.resQ = residualCdf(e.p, e.q);
-      return residualDraw(e.p, e.resQ, rng);
+    residual: (ctx, len, q, x, rng) => rows.residual(entryOf(ctx, len), q, x, rng),
+    rowOverlap: (row, q) => {
+      const b = rows.rowIndex(row);
+      return b < 0 ? undefined : rows.knownOverlap(b, q);
+    },
+    rowResidual: (row, q, x, rng) => {
+      const b = rows.rowIndex(row);
+      return b < 0 ? sampleResidual(row, q, x, rng) : rows.residual(b, q, x, rng);
     },
   };
   const draftWrong = (h: number) => greedy && !(toUnit(fmix(h ^ 0x5bd1e995)) < alpha);
@@ -191,23 +276,42 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
     vocabSize: bank.vocabSize,
     dist: (ctx, len) => {
       const h = hashOf(ctx, len);
-      const e = entries[fmix(h) & BANK_MASK];
-      return draftWrong(h) ? e.qWrong : e.q;
+      const b = fmix(h) & BANK_MASK;
+      return draftWrong(h) ? rows.qWrong[b] : rows.q[b];
     },
     draw: (ctx, len, rng) => {
       const h = hashOf(ctx, len);
-      const e = entries[fmix(h) & BANK_MASK];
-      return samplerDraw(draftWrong(h) ? qWrongSampler(e) : qSampler(e), rng);
+      const b = fmix(h) & BANK_MASK;
+      return draftWrong(h) ? rows.drawQWrong(b, rng.next()) : rows.drawQ(b, rng.next());
     },
-    drawWithRow: (ctx, len, rng, rows) => {
+    drawWithRow: (ctx, len, rng, out) => {
       const h = hashOf(ctx, len);
-      const e = entries[fmix(h) & BANK_MASK];
+      const b = fmix(h) & BANK_MASK;
       if (draftWrong(h)) {
-        rows.push(e.qWrong);
-        return samplerDraw(qWrongSampler(e), rng);
+        out.push(rows.qWrong[b]);
+        return rows.drawQWrong(b, rng.next());
       }
-      rows.push(e.q);
-      return samplerDraw(qSampler(e), rng);
+      out.push(rows.q[b]);
+      return rows.drawQ(b, rng.next());
+    },
+    // drawWithRow over a chain, in one loop.
+    drawChain: (ctx, len, count, rng, out, stop) => {
+      for (let i = 0; i < count; i++) {
+        const pos = len + i;
+        const h = hashOf(ctx, pos);
+        const b = fmix(h) & BANK_MASK;
+        let x: TokenId;
+        if (draftWrong(h)) {
+          out.push(rows.qWrong[b]);
+          x = rows.drawQWrong(b, rng.next());
+        } else {
+          out.push(rows.q[b]);
+          x = rows.drawQ(b, rng.next());
+        }
+        ctx[pos] = x;
+        if (x === stop) return i + 1;
+      }
+      return count;
     },
   };
   // The k-th drafter's distribution for the context hashed to h: its own acceptance
