@@ -58,10 +58,13 @@ function watchStaleRuns(): void {
  * Tells the worker that a batch of run events has been drawn: after the next frame (a timer
  * queued from requestAnimationFrame runs once that frame's layout and paint are done). The worker
  * holds its next forward until then (backpressure, see ModelHost), so the page's frame does not
- * wait for a core behind the models.
+ * wait for a core behind the models. A hidden tab answers at once.
  */
 function ackDrawn(runId: number): void {
-  requestAnimationFrame(() => setTimeout(() => worker?.postMessage({ type: 'drawn', runId } satisfies ToModel), 0));
+  const ack = () => worker?.postMessage({ type: 'drawn', runId } satisfies ToModel);
+  // A hidden tab draws no frames (and runs its timers late): nothing to wait for.
+  if (document.visibilityState === 'hidden') ack();
+  else requestAnimationFrame(() => setTimeout(ack, 0));
 }
 
 function receive(m: FromModel): void {
