@@ -3,6 +3,7 @@ import { type StepEvent, tokenizerFor } from '../core';
 import { tokenText } from '../store/selectors';
 import { useStore } from '../store/store';
 import type { WorldInfo } from '../worker/protocol';
+import { useStickToBottom } from './useStickToBottom';
 import { useT } from './useT';
 import { usePacedCursor } from './useTrace';
 
@@ -28,6 +29,7 @@ export function StepLog() {
   const world = useStore((s) => s.world);
   const events = useStore((s) => s.events);
   const cursor = usePacedCursor(6);
+  const follow = useStickToBottom<HTMLElement>(world ? cursor : 0);
   // Text after each step, built once per trace (the last 40 characters are shown).
   const texts = useMemo(() => {
     if (!world) return [];
@@ -46,7 +48,7 @@ export function StepLog() {
       <h2>{t('stepLog')}</h2>
       {/* Focusable so keyboard users can scroll it (axe scrollable-region-focusable). */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard */}
-      <section className="log-scroll" tabIndex={0} aria-label={t('stepLog')}>
+      <section className="log-scroll" tabIndex={0} aria-label={t('stepLog')} ref={follow.ref} onScroll={follow.onScroll}>
         <table className="step-log" data-testid="step-log" data-rows={world ? cursor : 0}>
           <thead>
             <tr>

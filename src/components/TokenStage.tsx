@@ -8,6 +8,7 @@ import type { ChipState } from './chipStates';
 import { MatchView } from './MatchView';
 import { TokenChip } from './TokenChip';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
+import { useStickToBottom } from './useStickToBottom';
 import { useT } from './useT';
 
 const TreeView = lazy(() => import('./TreeView'));
@@ -114,10 +115,12 @@ export function TokenStage() {
   const shown = events.slice(0, cursor);
   const prompt = world ? world.prompt.map((tok) => tokenText(world, tok)) : [];
   const sep = world?.tokenizer === 'words' ? ' ' : '';
+  // The newest tokens stay in view as the text grows past the box (unless the reader scrolled up).
+  const follow = useStickToBottom<HTMLDivElement>(cursor);
   return (
     <section className="panel stage" aria-label={t('textSoFar')}>
       <h2>{t('textSoFar')}</h2>
-      <div className="text-row">
+      <div className="text-row" ref={follow.ref} onScroll={follow.onScroll} data-testid="text-so-far">
         {prompt.length > 0 && <span className="prompt">{prompt.join(sep)}</span>}
         <div className={`chips${sep ? ' chips-words' : ''}`} data-testid="accepted-text" data-text={textAt(world, events, cursor)}>
           {world &&

@@ -126,3 +126,42 @@ test('playground - a 500-token run plays to the end at top speed and stops', asy
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('playground - the text box and the step log follow the newest step while playing, unless the reader scrolled up', async () => {
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}#world=ngram&corpus=en&gamma=4&length=300&seed=3`);
+  await ready(page);
+  const box = page.getByTestId('text-so-far');
+  const log = page.locator('.log-scroll');
+  // How far the box is from its bottom, px, and whether it overflows at all.
+  const gap = (loc) => loc.evaluate((el) => ({ below: el.scrollHeight - el.clientHeight - el.scrollTop, overflows: el.scrollHeight > el.clientHeight + 8 }));
+  await page.getByTestId('param-speed').fill('5');
+  await page.getByTestId('btn-play').click();
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="text-so-far"]');
+    return el.scrollHeight > 2 * el.clientHeight;
+  });
+  // Mid-play, past the box's height: its bottom (the newest chips) is in view.
+  let g = await gap(box);
+  assert.ok(g.overflows);
+  assert.ok(g.below <= 8, `the newest chips are ${g.below} px below the box`);
+  // The reader scrolls the box up to read: it stays there while the play goes on.
+  await box.evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  const at = await cursorOf(page);
+  await page.waitForFunction((c) => Number(document.querySelector('[data-testid="scrubber"]').value) > c + 5, at);
+  assert.equal(await box.evaluate((el) => el.scrollTop), 0);
+  // Back at the bottom, it follows again; at the end of the run both boxes show the last step.
+  await box.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid="btn-play"]').getAttribute('aria-pressed') === 'false', null, { timeout: 120000 });
+  await page.waitForTimeout(400); // the log is paced: its last rows come a moment later
+  g = await gap(box);
+  assert.ok(g.below <= 8, `at the end the newest chips are ${g.below} px below the box`);
+  await log.scrollIntoViewIfNeeded();
+  g = await gap(log);
+  assert.ok(g.overflows && g.below <= 8, `the log's last row is ${g.below} px below its box`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
