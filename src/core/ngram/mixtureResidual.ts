@@ -2,6 +2,33 @@ import type { Dist, Rng, TokenId } from '../types';
 import type { KneserNey, KnMixture } from './kneserNey';
 import { baseCdf, levelTable, mixtureDraw } from './mixture';
 
+/** Entries per chunk of walk storage. */
+const CHUNK = 1 << 15;
+
+/**
+ * Walks are views into shared chunks (a new chunk when one is full; a full one lives on as long
+ * as walks view it): thousands of walks are a few buffers, not thousands of small ArrayBuffers
+ * for the garbage collector to track.
+ */
+class Chunks<A extends Float64Array | Int32Array> {
+  /** The chunk being filled, and how much of it is taken. */
+  buf: A;
+  used = 0;
+  constructor(private readonly make: (n: number) => A) {
+    this.buf = make(0);
+  }
+  /** The start, in `buf`, of `k` free entries (in a new chunk when this one is full). */
+  reserve(k: number): number {
+    if (this.used + k > this.buf.length) {
+      this.buf = this.make(Math.max(CHUNK, k));
+      this.used = 0;
+    }
+    const p = this.used;
+    this.used += k;
+    return p;
+  }
+}
+
 /**
  * A target KN mixture p against a draft's row q that is itself a KN mixture over the same base
  * (the n-gram world's draft): the residual norm(max(0, p - q)) after a rejection, without p's
@@ -12,20 +39,15 @@ import { baseCdf, levelTable, mixtureDraw } from './mixture';
  * running sum over a gap of ids is a difference of the base's running sums. Tokens of S are
  * taken one by one: O(|S| log |S|) plus a binary search in one gap, instead of O(V).
  */
-/** Entries per chunk of walk storage. */
-const CHUNK = 1 << 15;
-
 export class SharedBase {
   private readonly stamp: Int32Array;
   private readonly ids: Int32Array;
   /** p(y) for the tokens of S, as the row has it (the same operations in the same order). */
   private readonly pv: Float64Array;
   private gen = 0;
-  /** The chunks walks are laid out in, and how much of each is taken. */
-  private f64 = new Float64Array(0);
-  private f64Used = 0;
-  private i32 = new Int32Array(0);
-  private i32Used = 0;
+  /** The chunks walks are laid out in. */
+  private readonly f64 = new Chunks((n) => new Float64Array(n));
+  private readonly i32 = new Chunks((n) => new Int32Array(n));
 
   constructor(private readonly m: KneserNey) {
     this.stamp = new Int32Array(m.base.length);
@@ -97,11 +119,11 @@ export class SharedBase {
     const mass = massS + c0 * (B[V - 1] - baseS);
     // At most a gap before each token of S, the token, and the gap after the last.
     const cap = 2 * n + 1;
-    const fp = this.reserveF64(2 * cap);
-    const ip = this.reserveI32(2 * cap);
+    const fp = this.f64.reserve(2 * cap);
+    const ip = this.i32.reserve(2 * cap);
     // Written in place: after at fc[fa..], from at fc[ff..], tok at ic[it..], gapEnd at ic[ig..].
-    const fc = this.f64;
-    const ic = this.i32;
+    const fc = this.f64.buf;
+    const ic = this.i32.buf;
     const fa = fp;
     const ff = fp + cap;
     const it = ip;
@@ -142,8 +164,8 @@ export class SharedBase {
           break;
         }
     // Only the events written are kept (the reservations shrink to them).
-    this.f64Used = fp + cap + events;
-    this.i32Used = ip + cap + events;
+    this.f64.used = fp + cap + events;
+    this.i32.used = ip + cap + events;
     return {
       mass,
       c0,
@@ -155,31 +177,6 @@ export class SharedBase {
       end,
       B,
     };
-  }
-
-  /**
-   * Walks are views into shared chunks (a new chunk when one is full; a full one lives on as
-   * long as walks view it): thousands of walks are a few buffers, not thousands of small
-   * ArrayBuffers for the garbage collector to track. Returns the start of `k` free entries.
-   */
-  private reserveF64(k: number): number {
-    if (this.f64Used + k > this.f64.length) {
-      this.f64 = new Float64Array(Math.max(CHUNK, k));
-      this.f64Used = 0;
-    }
-    const p = this.f64Used;
-    this.f64Used += k;
-    return p;
-  }
-
-  private reserveI32(k: number): number {
-    if (this.i32Used + k > this.i32.length) {
-      this.i32 = new Int32Array(Math.max(CHUNK, k));
-      this.i32Used = 0;
-    }
-    const p = this.i32Used;
-    this.i32Used += k;
-    return p;
   }
 
   /** A draw from norm(max(0, p - q)) (walk: p's mixture `mix` against q). */

@@ -272,6 +272,17 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
     },
   };
   const draftWrong = (h: number) => greedy && !(toUnit(fmix(h ^ 0x5bd1e995)) < alpha);
+  // The draft's token for the context (its row appended to `out`): one hash for both.
+  const drawWithRow = (ctx: readonly TokenId[], len: number, rng: Rng, out: Dist[]): TokenId => {
+    const h = hashOf(ctx, len);
+    const b = fmix(h) & BANK_MASK;
+    if (draftWrong(h)) {
+      out.push(rows.qWrong[b]);
+      return rows.drawQWrong(b, rng.next());
+    }
+    out.push(rows.q[b]);
+    return rows.drawQ(b, rng.next());
+  };
   const draft: Model = {
     vocabSize: bank.vocabSize,
     dist: (ctx, len) => {
@@ -284,31 +295,12 @@ export function syntheticWorld(bank: SyntheticBank, runSeed: string, prompt: rea
       const b = fmix(h) & BANK_MASK;
       return draftWrong(h) ? rows.drawQWrong(b, rng.next()) : rows.drawQ(b, rng.next());
     },
-    drawWithRow: (ctx, len, rng, out) => {
-      const h = hashOf(ctx, len);
-      const b = fmix(h) & BANK_MASK;
-      if (draftWrong(h)) {
-        out.push(rows.qWrong[b]);
-        return rows.drawQWrong(b, rng.next());
-      }
-      out.push(rows.q[b]);
-      return rows.drawQ(b, rng.next());
-    },
+    drawWithRow: (ctx, len, rng, out) => drawWithRow(ctx, len, rng, out),
     // drawWithRow over a chain, in one loop.
     drawChain: (ctx, len, count, rng, out, stop) => {
       for (let i = 0; i < count; i++) {
-        const pos = len + i;
-        const h = hashOf(ctx, pos);
-        const b = fmix(h) & BANK_MASK;
-        let x: TokenId;
-        if (draftWrong(h)) {
-          out.push(rows.qWrong[b]);
-          x = rows.drawQWrong(b, rng.next());
-        } else {
-          out.push(rows.q[b]);
-          x = rows.drawQ(b, rng.next());
-        }
-        ctx[pos] = x;
+        const x = drawWithRow(ctx, len + i, rng, out);
+        ctx[len + i] = x;
         if (x === stop) return i + 1;
       }
       return count;
