@@ -29,9 +29,10 @@ export interface ModelHostDeps {
 const POST_EVERY_MS = 100;
 /**
  * Backpressure: after a batch of run events the worker waits, before its next forward, until the
- * page says it has drawn the batch ('drawn'), or this long (a hidden tab draws nothing). On two
- * cores the forwards and the page's frames otherwise compete for a core, and the page's frames
- * took 2-4x their own CPU time in wall time. Forward times are measured per forward, so the
+ * page says it has drawn the batch ('drawn'; a hidden tab says so at once), or at most this long
+ * (an answer that never comes must not stall the run). On two cores the forwards and the page's
+ * frames otherwise compete for a core, and the page's frames took 2-4x their own CPU time in
+ * wall time. Forward times are measured per forward, so the
  * waits do not enter them.
  */
 const DRAWN_TIMEOUT_MS = 250;
@@ -60,9 +61,13 @@ export class ModelHost {
       if (this.loading?.loadId === m.loadId) this.loading.abort.abort();
       return Promise.resolve();
     }
-    if (m.type === 'drawn' || m.type === 'cancel') {
+    if (m.type === 'drawn') {
       if (this.waiting?.runId === m.runId) this.waiting.wake();
-      if (m.type === 'drawn') return Promise.resolve();
+      return Promise.resolve();
+    }
+    if (m.type === 'cancel') {
+      // A run waiting for the page stops now, not after the wait.
+      if (this.waiting?.runId === m.runId) this.waiting.wake();
       if (this.live.run === m.runId) this.live.run = -1;
       if (this.live.compare === m.runId) this.live.compare = -1;
       return Promise.resolve();
