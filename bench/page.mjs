@@ -80,6 +80,11 @@ async function longestTask(cdp, work) {
           .sort((a, b) => a.dur - b.dur)[0];
         console.log(`    font ${(f.dur / 1000).toFixed(1)} ms ${JSON.stringify(f.args ?? {})} in ${parentOf?.name}`);
       }
+    const within = (name) => inside.filter((e) => e.name === name);
+    const ms = (list) => (list.reduce((a, e) => a + e.dur, 0) / 1000).toFixed(0);
+    const strikes = within('WebSandboxSupportLinux::GetWebFontRenderStyleForStrike');
+    const lookups = within('FontCache::GetFontPlatformData');
+    console.log(`  inside it: ${lookups.length} font lookups (${ms(lookups)} ms), ${strikes.length} strikes made (${ms(strikes)} ms)`);
     for (const e of inside.slice(0, 12)) console.log(`    ${(e.dur / 1000).toFixed(1)} ms ${e.name} ${JSON.stringify(e.args ?? {}).slice(0, 300)}`);
   }
   cpuOf.set(current, [...(cpuOf.get(current) ?? []), cpu]);
@@ -87,15 +92,29 @@ async function longestTask(cdp, work) {
 }
 
 /**
- * Waits until `expression` is true in the page, polling through CDP (each poll a tiny task).
- * Inside a traced period this replaces Playwright's locators: the first locator call in a
- * document injects Playwright's own script, a task of 100+ ms at 4x that is not the page's.
+ * Waits until `expression` is true in the page. Inside a traced period this replaces Playwright's
+ * locators: the first locator call in a document injects Playwright's own script, a task of 100+
+ * ms at 4x that is not the page's. One CDP call per wait, answered when the page's own 50 ms
+ * timer finds the expression true: polling through CDP instead (a Runtime.evaluate every 50 ms)
+ * put a DevTools task on the page's main thread for each poll, and on this 2-core machine such a
+ * task, waiting on its IPC reply, was at times the longest "page" task of a figure (105 ms, with
+ * 42 ms of CPU, in model-load-decode).
  */
 async function until(cdp, expression, timeoutMs = 120000) {
   const t0 = Date.now();
+  const wait = `new Promise((ok, fail) => {
+    const t0 = performance.now();
+    const poll = () => {
+      if (Boolean(${expression})) ok(true);
+      else if (performance.now() - t0 > ${timeoutMs}) fail(new Error('timed out'));
+      else setTimeout(poll, 50);
+    };
+    poll();
+  })`;
   for (;;) {
-    const { result } = await cdp.send('Runtime.evaluate', { expression: `Boolean(${expression})`, returnByValue: true });
-    if (result.value === true) return;
+    // A navigation can destroy the context the wait runs in (the load figures): wait again.
+    const r = await cdp.send('Runtime.evaluate', { expression: wait, awaitPromise: true, returnByValue: true }).catch((e) => ({ error: e }));
+    if (r.result?.value === true) return;
     if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${expression}`);
     await new Promise((ok) => setTimeout(ok, 50));
   }
