@@ -165,3 +165,32 @@ test('playground - the text box and the step log follow the newest step while pl
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('playground - one column (phone): the tools opening on scroll, or a tab changing height, do not throw the reader to the controls', async () => {
+  const { page, errors } = await openPage(site.browser.context, `${site.server.url}#world=ngram&corpus=en&gamma=4&length=100&seed=3`);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await ready(page);
+  const top = (sel) => page.locator(sel).evaluate((el) => Math.round(el.getBoundingClientRect().top));
+  // A jump to the step log (a link, the tour): the tools come into view and their first panel
+  // (about 2,000 px of charts here) opens. The step log stays where the reader is looking.
+  await page.getByTestId('step-log').evaluate((el) => el.scrollIntoView());
+  const before = await top('[data-testid="step-log"]');
+  await page.locator('#tabpanel-analysis svg').first().waitFor();
+  await page.waitForTimeout(300);
+  const after = await top('[data-testid="step-log"]');
+  assert.ok(Math.abs(after - before) <= 2, `the step log moved from ${before} to ${after} px`);
+  // From a short panel, with the controls in view below it, to the charts: the tab bar stays
+  // under the reader's finger.
+  await page.getByTestId('tab-compare').click();
+  await page.locator('#tabpanel-compare').waitFor();
+  await page.waitForTimeout(1200);
+  await page.getByTestId('tab-analysis').evaluate((el) => el.scrollIntoView());
+  const bar = await top('.tools .tabs');
+  assert.ok((await top('.controls')) < 800, 'the controls are in view below the short panel');
+  await page.getByTestId('tab-analysis').click();
+  await page.locator('#tabpanel-analysis svg').first().waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await top('.tools .tabs'), bar);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
