@@ -18,6 +18,7 @@ import { StepLog } from './components/StepLog';
 import { TokenStage } from './components/TokenStage';
 import { Tools } from './components/Tools';
 import { Transport } from './components/Transport';
+import { useMediaQuery } from './components/useMediaQuery';
 import { useT } from './components/useT';
 import { TABLES } from './i18n';
 import { useStore } from './store/store';
@@ -48,6 +49,12 @@ export function App() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [theme, lang]);
   const shows = (part: (typeof hide)[number]) => !hide.includes(part);
+  // One column (styles.css, max-width 900px): the controls go below the page, and they come
+  // after <main> in the document too. Placed there by CSS alone (order) they stayed first in the
+  // document, and Chromium's scroll anchoring, which picks in document order, kept them in place
+  // when the page above them grew: a reader looking at the step log on a phone was thrown 2,000
+  // px down to the parameters when the tools' charts opened, or when a play grew the page.
+  const oneColumn = useMediaQuery('(max-width: 900px)');
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
       {embed ? (
@@ -86,7 +93,7 @@ export function App() {
       )}
       <Notices />
       <div className={`${shows('controls') ? 'layout' : 'layout layout-single'}${touring ? ' layout-tour' : ''}`}>
-        {shows('controls') && <Controls />}
+        {shows('controls') && !oneColumn && <Controls />}
         <main className="main">
           {real && (
             <Suspense fallback={<p className="muted">{t('loading')}</p>}>
@@ -131,6 +138,7 @@ export function App() {
               ))}
           </Later>
         </main>
+        {shows('controls') && oneColumn && <Controls />}
         <TourSlot />
       </div>
       <Announcer />

@@ -56,7 +56,9 @@ export function StepLog() {
               <th scope="col">{t('log.drafted')}</th>
               <th scope="col">{t('log.verdicts')}</th>
               <th scope="col">{t('log.emitted')}</th>
-              <th scope="col">{t('log.text')}</th>
+              <th scope="col" className="log-text-col">
+                {t('log.text')}
+              </th>
             </tr>
           </thead>
           <tbody>{world && events.slice(0, cursor).map((e, i) => <Row key={e.index} e={e} world={world} text={texts[i]} />)}</tbody>
