@@ -144,7 +144,7 @@ export function Inspector() {
           {detail.residual && (
             <>
               <h3>{t('insp.residual')}</h3>
-              <Bars p={detail.residual} q={[]} token={sel.kind === 'emitted' ? tokenId : null} world={world} pLabel="residual" />
+              <Bars p={detail.residual} q={[]} token={sel.kind === 'emitted' ? tokenId : null} world={world} pLabel={t('insp.residualCol')} />
             </>
           )}
         </>

@@ -311,6 +311,7 @@ export const en = {
   'insp.u': 'Drawn u = {u} against p/q = {ratio}: {verdict}',
   'insp.uAccept': 'u < p/q, accepted',
   'insp.uReject': 'u ≥ p/q, rejected',
+  'insp.residualCol': 'residual',
   'insp.residual': 'Residual norm(max(0, p − q)) the replacement was drawn from',
   'insp.greedy': 'Greedy: drafted {token}, target argmax {argmax}: {verdict}',
   'insp.match': 'equal, accepted',

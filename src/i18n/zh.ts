@@ -304,6 +304,7 @@ export const zh: Record<MessageKey, string> = {
   'insp.u': '抽取 u = {u}，对比 p/q = {ratio}：{verdict}',
   'insp.uAccept': 'u < p/q，接受',
   'insp.uReject': 'u ≥ p/q，拒绝',
+  'insp.residualCol': '残差',
   'insp.residual': '替换词元抽取自残差分布 norm(max(0, p − q))',
   'insp.greedy': '贪心：草拟 {token}，目标 argmax 为 {argmax}：{verdict}',
   'insp.match': '相同，接受',

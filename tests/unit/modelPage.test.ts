@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { DEFAULT_PARAMS, decodeHash, encodeHash, expectedSpeedup, type StepEvent } from '../../src/core';
-import { acceptanceLesson, clockOf, measuredSpeedup, measuredVllmLine, wilson } from '../../src/core/measured';
+import { acceptanceLesson, clockOf, measuredSpeedup, measuredVllmLine, typicalMsPerToken, wilson } from '../../src/core/measured';
 import { CATALOGUE_PAIRS, findPair, loadKey, modelSize, parseModelRef, resolveDevice, resolveDtype } from '../../src/real/catalogue';
 import { useStore } from '../../src/store/store';
 import { classifyError } from '../../src/worker/modelProtocol';
@@ -107,6 +107,24 @@ describe('measured', () => {
     expect(m.alpha).toBe(1);
     expect(m.predictedWithV).toBeCloseTo(m.measured, 12);
     expect(measuredSpeedup(spec, [], 3)).toBeNull();
+  });
+});
+
+describe('typicalMsPerToken', () => {
+  test('typicalMsPerToken - forwards at their median time: one pause does not move it, the forward count does', () => {
+    // 4 steps of 3 drafts (0, 3, 0 and 1 accepted: 8 tokens), target forwards of 12 ms, draft forwards of 2 ms.
+    const steady = [ev(3, 0, 12, 2), ev(3, 3, 12, 2), ev(3, 0, 12, 2), ev(3, 1, 12, 2)];
+    const produced = clockOf(steady).produced;
+    expect(typicalMsPerToken(steady)).toBeCloseTo((4 * 12 + 12 * 2) / produced, 12);
+    // A 400 ms pause in one target forward and one draft forward: the sums jump, the typical rate does not.
+    const paused = [ev(3, 0, 412, 2), ...steady.slice(1)];
+    paused[1] = { ...paused[1], wall: { draftMs: [402, 2, 2], targetMs: 12 } };
+    expect(clockOf(paused).wallMs).toBe(clockOf(steady).wallMs + 800);
+    expect(typicalMsPerToken(paused)).toBeCloseTo(typicalMsPerToken(steady), 12);
+    // Target alone: one forward per token.
+    const ar = [ev(0, 0, 10, 0), ev(0, 0, 11, 0), ev(0, 0, 30, 0)];
+    expect(typicalMsPerToken(ar)).toBe(11);
+    expect(typicalMsPerToken([])).toBeNaN();
   });
 });
 
