@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
+import { fileLabel } from '../../src/components/model/LoadProgress';
 import { DEFAULT_PARAMS, decodeHash, encodeHash, expectedSpeedup, type StepEvent } from '../../src/core';
 import { acceptanceLesson, clockOf, measuredSpeedup, measuredVllmLine, typicalMsPerToken, wilson } from '../../src/core/measured';
 import { CATALOGUE_PAIRS, findPair, loadKey, modelSize, parseModelRef, resolveDevice, resolveDtype } from '../../src/real/catalogue';
@@ -107,6 +108,16 @@ describe('measured', () => {
     expect(m.alpha).toBe(1);
     expect(m.predictedWithV).toBeCloseTo(m.measured, 12);
     expect(measuredSpeedup(spec, [], 3)).toBeNull();
+  });
+});
+
+describe('fileLabel', () => {
+  test('fileLabel - the model folder and the file in it, without the site base or the hub owner', () => {
+    expect(fileLabel('/specplay/models/tiny-target/onnx/model.onnx')).toBe('tiny-target/onnx/model.onnx');
+    expect(fileLabel('/specplay/models/tiny-target/config.json')).toBe('tiny-target/config.json');
+    expect(fileLabel('HuggingFaceTB/SmolLM2-360M-Instruct/onnx/model_q4f16.onnx')).toBe('SmolLM2-360M-Instruct/onnx/model_q4f16.onnx');
+    expect(fileLabel('HuggingFaceTB/SmolLM2-135M-Instruct/tokenizer.json')).toBe('SmolLM2-135M-Instruct/tokenizer.json');
+    expect(fileLabel('config.json')).toBe('config.json');
   });
 });
 

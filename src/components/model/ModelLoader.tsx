@@ -167,7 +167,7 @@ export function ModelLoader() {
         )}
       </div>
       <p className="small muted">{t('model.cachedNote')}</p>
-      {loading && <LoadProgress />}
+      {loading && <LoadProgress expected={total} />}
       <p className="small" data-testid="model-status" data-status={model.status} data-loaded={loaded} data-device={model.info?.device ?? ''}>
         {loaded && model.info
           ? t('model.loaded', {
