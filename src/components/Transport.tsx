@@ -86,7 +86,7 @@ export function Transport() {
           onChange={(e) => s.setSpeed(Number(e.target.value))}
         />
       </label>
-      <p className="muted small">{t('keysHint')}</p>
+      <p className="muted small keys-hint">{t('keysHint')}</p>
       {s.training && (
         <p className="small" data-testid="training" data-done={s.training.done >= s.training.total}>
           {t('training', { size: num(s.training.total / 2, 0) })}{' '}

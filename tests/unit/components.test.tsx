@@ -3,10 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Inspector } from '../../src/components/Inspector';
 import { Legend } from '../../src/components/Legend';
+import { Notices } from '../../src/components/Notices';
 import { TokenChip } from '../../src/components/TokenChip';
 import { TokenStage } from '../../src/components/TokenStage';
 import { PACE, pacedCursor } from '../../src/components/useTrace';
-import { prepareWorld, runGeneration, type StepEvent } from '../../src/core';
+import { decodeHash, prepareWorld, runGeneration, type StepEvent } from '../../src/core';
 import { useStore } from '../../src/store/store';
 import type { WorldInfo } from '../../src/worker/protocol';
 import { params } from './helpers';
@@ -26,6 +27,18 @@ beforeEach(() => useStore.setState(initial, true));
 afterEach(cleanup);
 
 describe('components', () => {
+  test('Notices - a bad value and the default that replaced it read as one line', () => {
+    const { notices } = decodeHash('#world=model&device=quantum&gamma=abc&seed=3');
+    expect(notices.map((n) => n.code)).toEqual(['invalid', 'defaulted', 'notNumber', 'defaulted']);
+    useStore.setState({ notices, lang: 'en' });
+    const { container } = render(<Notices />);
+    const lines = [...container.querySelectorAll('p.notice')].map((p) => p.textContent);
+    expect(lines).toEqual([
+      'device must be one of auto, webgpu, wasm (got "quantum"); using auto for device',
+      'gamma must be a number (got "abc"); using 4 for gamma',
+    ]);
+  });
+
   test('TokenChip - each state has its data-state, an icon and an accessible name', () => {
     const states = ['draft', 'accepted', 'rejected', 'discarded', 'resampled', 'bonus', 'target'] as const;
     render(
