@@ -105,7 +105,13 @@ async function until(cdp, expression, timeoutMs = 120000) {
   const wait = `new Promise((ok, fail) => {
     const t0 = performance.now();
     const poll = () => {
-      if (Boolean(${expression})) ok(true);
+      let met = false;
+      try {
+        met = Boolean(${expression});
+      } catch {
+        // not there yet (an element the expression reads may not exist)
+      }
+      if (met) ok(true);
       else if (performance.now() - t0 > ${timeoutMs}) fail(new Error('timed out'));
       else setTimeout(poll, 50);
     };

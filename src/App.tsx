@@ -55,6 +55,9 @@ export function App() {
   // when the page above them grew: a reader looking at the step log on a phone was thrown 2,000
   // px down to the parameters when the tools' charts opened, or when a play grew the page.
   const oneColumn = useMediaQuery('(max-width: 900px)');
+  // Keyed, so crossing 900 px (a tablet turned, a zoom) moves the panel and keeps what is in
+  // it (a half-typed prompt, a pasted corpus, focus) instead of mounting a new one.
+  const controls = shows('controls') ? <Controls key="controls" /> : null;
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
       {embed ? (
@@ -93,52 +96,54 @@ export function App() {
       )}
       <Notices />
       <div className={`${shows('controls') ? 'layout' : 'layout layout-single'}${touring ? ' layout-tour' : ''}`}>
-        {shows('controls') && !oneColumn && <Controls />}
-        <main className="main">
-          {real && (
-            <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-              <ModelTop />
-            </Suspense>
-          )}
-          <Transport />
-          {narrates && <Narration />}
-          <TokenStage />
-          <Legend />
-          <Later frames={1}>
-            {(shows('inspector') || shows('race')) && (
-              <div className="two">
-                {shows('inspector') && <Inspector />}
-                <div>
-                  <Counters />
-                  {shows('race') &&
-                    (real ? (
-                      <Suspense fallback={null}>
-                        <ModelRace />
-                      </Suspense>
-                    ) : (
-                      <Race />
-                    ))}
-                </div>
-              </div>
+        {[
+          !oneColumn && controls,
+          <main key="main" className="main">
+            {real && (
+              <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+                <ModelTop />
+              </Suspense>
             )}
-            {!shows('inspector') && !shows('race') && <Counters />}
-          </Later>
-          <Later frames={2}>
-            <NotebookNote />
-            {shows('log') && <StepLog />}
-          </Later>
-          <Later frames={3}>
-            {shows('charts') &&
-              (real ? (
-                <Suspense fallback={null}>
-                  <RunLessons />
-                </Suspense>
-              ) : (
-                <Tools />
-              ))}
-          </Later>
-        </main>
-        {shows('controls') && oneColumn && <Controls />}
+            <Transport />
+            {narrates && <Narration />}
+            <TokenStage />
+            <Legend />
+            <Later frames={1}>
+              {(shows('inspector') || shows('race')) && (
+                <div className="two">
+                  {shows('inspector') && <Inspector />}
+                  <div>
+                    <Counters />
+                    {shows('race') &&
+                      (real ? (
+                        <Suspense fallback={null}>
+                          <ModelRace />
+                        </Suspense>
+                      ) : (
+                        <Race />
+                      ))}
+                  </div>
+                </div>
+              )}
+              {!shows('inspector') && !shows('race') && <Counters />}
+            </Later>
+            <Later frames={2}>
+              <NotebookNote />
+              {shows('log') && <StepLog />}
+            </Later>
+            <Later frames={3}>
+              {shows('charts') &&
+                (real ? (
+                  <Suspense fallback={null}>
+                    <RunLessons />
+                  </Suspense>
+                ) : (
+                  <Tools />
+                ))}
+            </Later>
+          </main>,
+          oneColumn && controls,
+        ]}
         <TourSlot />
       </div>
       <Announcer />

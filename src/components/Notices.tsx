@@ -35,8 +35,9 @@ export function Notices() {
       {status === 'error' && <p className="notice notice-error">{t('runError', { message: error ?? '?' })}</p>}
       {paired(all).map(([n, fix]) => (
         <p className="notice" key={JSON.stringify(n)} data-code={n.code}>
-          {t(`notice.${n.code}`, noticeVars(n))}
-          {fix && `; ${t(`notice.${fix.code}`, noticeVars(fix))}`}
+          {fix
+            ? t('notice.pair', { problem: t(`notice.${n.code}`, noticeVars(n)), fix: t(`notice.${fix.code}`, noticeVars(fix)) })
+            : t(`notice.${n.code}`, noticeVars(n))}
         </p>
       ))}
       {(notices.length > 0 || crash !== null) && (

@@ -357,6 +357,7 @@ export const en = {
   'notice.clamped': '{key} {raw} is outside {min}..{max}; using {used}',
   'notice.rounded': '{key} rounded to {used}',
   'notice.cut': '{key} cut to {max} characters',
+  'notice.pair': '{problem}; {fix}',
   'notice.defaulted': 'using {used} for {key}',
   'notice.badEncoding': 'could not read "{part}" (bad %-encoding); ignored',
   'notice.version': 'link version {got} is not {used}; read as version {used}',

@@ -110,6 +110,8 @@ export const modelEn = {
   'compare.meanLen': 'Mean acceptance length',
   'compare.msPerToken': 'ms per token (median forward)',
   'compare.speedup': 'Speedup vs target alone',
+  'compare.note':
+    'Each row takes its forwards at their median time, so one pause on a busy machine does not decide the ranking; the race above runs on the whole measured clock, pauses included.',
   'unavailable.title': 'Not available with real models: MTP, Medusa, token trees',
   'unavailable.mtp': 'MTP modules need a model trained with them; these pairs have none',
   'unavailable.medusa': 'Medusa heads need a model trained with them; these pairs have none',
@@ -223,6 +225,7 @@ export const modelZh: Record<ModelMessageKey, string> = {
   'compare.meanLen': '平均接受长度',
   'compare.msPerToken': '每词元毫秒（前向取中位数）',
   'compare.speedup': '相对仅目标模型的加速比',
+  'compare.note': '每一行的前向时间取中位数，繁忙机器上的一次停顿不会决定排名；上面的赛跑用的是完整的实测时钟，停顿也算在内。',
   'unavailable.title': '真实模型下不可用：MTP、Medusa、词元树',
   'unavailable.mtp': 'MTP 模块需要用它训练过的模型；这些组合没有',
   'unavailable.medusa': 'Medusa 头需要用它们训练过的模型；这些组合没有',

@@ -348,6 +348,7 @@ export const zh: Record<MessageKey, string> = {
   'notice.clamped': '{key} 的值 {raw} 超出 {min}..{max}，改用 {used}',
   'notice.rounded': '{key} 已取整为 {used}',
   'notice.cut': '{key} 已截断为 {max} 个字符',
+  'notice.pair': '{problem}；{fix}',
   'notice.defaulted': '{key} 改用 {used}',
   'notice.badEncoding': '无法读取 "{part}"（%-编码有误），已忽略',
   'notice.version': '链接版本 {got} 不是 {used}，按版本 {used} 读取',

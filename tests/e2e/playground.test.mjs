@@ -168,8 +168,15 @@ test('playground - the text box and the step log follow the newest step while pl
 
 test('playground - one column (phone): the tools opening on scroll, or a tab changing height, do not throw the reader to the controls', async () => {
   const { page, errors } = await openPage(site.browser.context, `${site.server.url}#world=ngram&corpus=en&gamma=4&length=100&seed=3`);
-  await page.setViewportSize({ width: 375, height: 800 });
   await ready(page);
+  // Below 900 px the controls move after the page in the document; crossing the width moves the
+  // same panel (a control with focus keeps it), it does not mount a new one.
+  await page.getByTestId('param-gamma').focus();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'param-gamma');
+  const order = await page.evaluate(() => document.querySelector('.layout > main').compareDocumentPosition(document.querySelector('.layout > .controls')));
+  assert.ok(order & 4, 'the controls follow <main> in the document'); // Node.DOCUMENT_POSITION_FOLLOWING
   const top = (sel) => page.locator(sel).evaluate((el) => Math.round(el.getBoundingClientRect().top));
   // A jump to the step log (a link, the tour): the tools come into view and their first panel
   // (about 2,000 px of charts here) opens. The step log stays where the reader is looking.

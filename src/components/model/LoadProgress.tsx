@@ -24,7 +24,9 @@ export function LoadProgress({ expected }: { expected: number | null }) {
   const startedAt = useStore((s) => s.model.startedAt);
   const loaded = files.reduce((a, f) => a + f.loaded, 0);
   const announced = files.reduce((a, f) => a + Math.max(f.total, f.loaded), 0);
-  const total = Math.max(expected ?? 0, announced);
+  // The catalogue's sizes are the weights (onnx/); the tokenizer and config files come on top.
+  const extras = files.filter((f) => !f.file.includes('/onnx/')).reduce((a, f) => a + Math.max(f.total, f.loaded), 0);
+  const total = expected === null ? announced : Math.max(expected + extras, announced);
   // Bytes per ms so far; time left assumes the same rate for the rest.
   const elapsed = performance.now() - startedAt;
   const rate = elapsed > 0 ? loaded / elapsed : 0;
@@ -45,7 +47,7 @@ export function LoadProgress({ expected }: { expected: number | null }) {
             <span className="file-name" title={f.file}>
               {fileLabel(f.file)}
             </span>
-            <progress max={f.total > 0 ? f.total : 1} value={f.total > 0 ? f.loaded : 0} aria-label={f.file} />
+            <progress max={f.total > 0 ? f.total : 1} value={f.total > 0 ? f.loaded : 0} aria-label={fileLabel(f.file)} />
             <span className="muted">
               {formatBytes(f.loaded, num)}
               {f.total > 0 && ` / ${formatBytes(f.total, num)}`}

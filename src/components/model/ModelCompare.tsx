@@ -2,6 +2,7 @@ import { acceptanceLesson, clockOf, typicalMsPerToken } from '../../core/measure
 import { modelsReady, startModelCompare } from '../../store/modelSync';
 import { useStore } from '../../store/store';
 import { useT } from '../useT';
+import { WideTable } from '../WideTable';
 import { useModelT } from './useModelT';
 
 /** The draft model, n-gram lookup and suffix decoding against the same target, on this prompt, measured. */
@@ -36,37 +37,40 @@ export function ModelCompare() {
         )}
       </div>
       {compare && compare.rows.length > 0 && (
-        <table className="compare-table" data-testid="model-compare">
-          <thead>
-            <tr>
-              <th scope="col">{t('compare.method')}</th>
-              <th scope="col">{t('compare.speedup')}</th>
-              <th scope="col">{t('compare.tokens')}</th>
-              <th scope="col">{t('compare.forwards')}</th>
-              <th scope="col">{t('compare.meanLen')}</th>
-              <th scope="col">{t('compare.msPerToken')}</th>
-            </tr>
-          </thead>
-          {/* The speedup right after the method: on a phone the table scrolls sideways. */}
-          <tbody>
-            {compare.rows.map((r) => {
-              const c = clockOf(r.events);
-              const l = acceptanceLesson(r.events, gamma);
-              const msPerToken = typicalMsPerToken(r.events);
-              return (
-                <tr key={r.method} data-method={r.method}>
-                  <th scope="row">{tMain(`method.${r.method}`)}</th>
-                  <td data-value={arMsPerToken / msPerToken}>{num(arMsPerToken / msPerToken, 2)}×</td>
-                  <td>{num(c.produced, 0)}</td>
-                  <td>{num(c.targetForwards, 0)}</td>
-                  <td>{r.method === 'autoregressive' ? '–' : num(l.meanAcceptanceLength, 2)}</td>
-                  <td>{num(msPerToken, 1)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <WideTable label={t('compare.title')}>
+          <table className="compare-table" data-testid="model-compare">
+            <thead>
+              <tr>
+                <th scope="col">{t('compare.method')}</th>
+                <th scope="col">{t('compare.speedup')}</th>
+                <th scope="col">{t('compare.tokens')}</th>
+                <th scope="col">{t('compare.forwards')}</th>
+                <th scope="col">{t('compare.meanLen')}</th>
+                <th scope="col">{t('compare.msPerToken')}</th>
+              </tr>
+            </thead>
+            {/* The speedup right after the method: on a phone the table scrolls sideways. */}
+            <tbody>
+              {compare.rows.map((r) => {
+                const c = clockOf(r.events);
+                const l = acceptanceLesson(r.events, gamma);
+                const msPerToken = typicalMsPerToken(r.events);
+                return (
+                  <tr key={r.method} data-method={r.method}>
+                    <th scope="row">{tMain(`method.${r.method}`)}</th>
+                    <td data-value={arMsPerToken / msPerToken}>{num(arMsPerToken / msPerToken, 2)}×</td>
+                    <td>{num(c.produced, 0)}</td>
+                    <td>{num(c.targetForwards, 0)}</td>
+                    <td>{r.method === 'autoregressive' ? '–' : num(l.meanAcceptanceLength, 2)}</td>
+                    <td>{num(msPerToken, 1)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </WideTable>
       )}
+      {compare && compare.rows.length > 0 && <p className="small muted">{t('compare.note')}</p>}
     </>
   );
 }

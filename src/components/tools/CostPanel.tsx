@@ -3,6 +3,7 @@ import { ACCELERATOR_PRESETS, explainPublished, PUBLISHED, rooflineCost, rooflin
 import { useStore } from '../../store/store';
 import { Field, NumberInput } from '../Field';
 import { useT } from '../useT';
+import { WideTable } from '../WideTable';
 
 const BATCHES = [1, 2, 8, 32, 64, 128, 256, 512];
 
@@ -91,62 +92,64 @@ export default function CostPanel() {
         </tbody>
       </table>
       <h3>{t('pub.title')}</h3>
-      <table className="data-table small" data-testid="published-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('pub.source')}</th>
-            <th scope="col">{t('pub.setting')}</th>
-            <th scope="col">gamma</th>
-            <th scope="col">alpha / tau</th>
-            <th scope="col">{t('pub.published')}</th>
-            <th scope="col">{t('pub.specplay')}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {PUBLISHED.map((row) => {
-            const e = explainPublished(row, p.gamma);
-            return (
-              <tr key={row.id} data-preset={row.id}>
-                <td>{row.source}</td>
-                <td>
-                  {row.setting}
-                  {row.note && <span className="muted"> ({row.note})</span>}
-                </td>
-                <td>{row.gamma ?? '–'}</td>
-                <td>{row.alpha !== null ? `alpha ${row.alpha}` : `tau ${row.tau}`}</td>
-                <td>{row.speedup !== null ? `${row.speedup}×` : '–'}</td>
-                <td>
-                  {e.predicted !== null
-                    ? t('pub.predicted', { s: num(e.predicted, 2) })
-                    : e.tau !== null
-                      ? t(e.structure === 'tree' ? 'pub.tauTree' : 'pub.tauChain', { tau: num(e.tau, 2) })
-                      : t('pub.noPrediction')}
-                </td>
-                <td>
-                  {e.alpha !== null && (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        setParams({
-                          world: 'synthetic',
-                          scenario: 'none',
-                          method: 'draft',
-                          alpha: Number(e.alpha?.toFixed(3)),
-                          gamma: e.gamma,
-                          ...(row.c !== null ? { costRatio: row.c } : {}),
-                        })
-                      }
-                    >
-                      {t('pub.use')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <WideTable label={t('pub.title')}>
+        <table className="data-table small" data-testid="published-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('pub.source')}</th>
+              <th scope="col">{t('pub.setting')}</th>
+              <th scope="col">gamma</th>
+              <th scope="col">alpha / tau</th>
+              <th scope="col">{t('pub.published')}</th>
+              <th scope="col">{t('pub.specplay')}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {PUBLISHED.map((row) => {
+              const e = explainPublished(row, p.gamma);
+              return (
+                <tr key={row.id} data-preset={row.id}>
+                  <td>{row.source}</td>
+                  <td>
+                    {row.setting}
+                    {row.note && <span className="muted"> ({row.note})</span>}
+                  </td>
+                  <td>{row.gamma ?? '–'}</td>
+                  <td>{row.alpha !== null ? `alpha ${row.alpha}` : `tau ${row.tau}`}</td>
+                  <td>{row.speedup !== null ? `${row.speedup}×` : '–'}</td>
+                  <td>
+                    {e.predicted !== null
+                      ? t('pub.predicted', { s: num(e.predicted, 2) })
+                      : e.tau !== null
+                        ? t(e.structure === 'tree' ? 'pub.tauTree' : 'pub.tauChain', { tau: num(e.tau, 2) })
+                        : t('pub.noPrediction')}
+                  </td>
+                  <td>
+                    {e.alpha !== null && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          setParams({
+                            world: 'synthetic',
+                            scenario: 'none',
+                            method: 'draft',
+                            alpha: Number(e.alpha?.toFixed(3)),
+                            gamma: e.gamma,
+                            ...(row.c !== null ? { costRatio: row.c } : {}),
+                          })
+                        }
+                      >
+                        {t('pub.use')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </WideTable>
     </div>
   );
 }
