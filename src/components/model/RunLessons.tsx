@@ -46,6 +46,7 @@ function GammaCurve({ alpha, c, v, gamma }: { alpha: number; c: number; v: numbe
   const top = Math.max(1.5, ...ys) * 1.1;
   const x = (g: number) => 30 + ((g - 1) / 15) * Math.max(0, width - 40);
   const y = (s: number) => 110 - (s / top) * 100;
+  const levels = Array.from({ length: Math.floor(top) }, (_, i) => i + 1);
   const path = gs.map((g, i) => `${i === 0 ? 'M' : 'L'}${x(g).toFixed(1)},${y(ys[i]).toFixed(1)}`).join(' ');
   return (
     <figure className="lesson-curve">
@@ -57,10 +58,15 @@ function GammaCurve({ alpha, c, v, gamma }: { alpha: number; c: number; v: numbe
             role="img"
             aria-label={`${t('lessons.curve')}: ${t('lessons.optimal', { gamma: best, speedup: num(ys[best - 1], 2) })}`}
           >
-            <line x1={30} x2={width - 10} y1={y(1)} y2={y(1)} className="curve-one" />
-            <text x={2} y={y(1) + 4} className="curve-label">
-              1×
-            </text>
+            {/* A dashed line and a label at every whole speedup up to the top (1x: break-even). */}
+            {levels.map((s) => (
+              <g key={s}>
+                <line x1={30} x2={width - 10} y1={y(s)} y2={y(s)} className="curve-one" />
+                <text x={2} y={y(s) + 4} className="curve-label">
+                  {s}×
+                </text>
+              </g>
+            ))}
             <path d={path} className="curve-line" />
             <circle cx={x(best)} cy={y(ys[best - 1])} r={4} className="curve-best" />
             {gamma <= 16 && <circle cx={x(gamma)} cy={y(ys[gamma - 1])} r={3} className="curve-here" />}
