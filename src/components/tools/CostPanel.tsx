@@ -118,7 +118,7 @@ export default function CostPanel() {
                   <td>{row.gamma ?? '–'}</td>
                   <td>{row.alpha !== null ? `alpha ${row.alpha}` : `tau ${row.tau}`}</td>
                   <td>{row.speedup !== null ? `${row.speedup}×` : '–'}</td>
-                  <td>
+                  <td className="pub-explain">
                     {e.predicted !== null
                       ? t('pub.predicted', { s: num(e.predicted, 2) })
                       : e.tau !== null
