@@ -182,6 +182,18 @@ async function loadAndDecode(p) {
   await until(p.cdp, `document.querySelector('[data-testid="measured-speedup"]')?.dataset.value`);
 }
 
+/** Opens `url` in a fresh throttled page inside a trace, until `readyExpr` holds and a second
+ * more: the page and the longest task of its load, ms. */
+async function loadTraced(url, readyExpr) {
+  const { page, cdp } = await fresh(true);
+  const ms = await longestTask(cdp, async () => {
+    await page.goto(url, { waitUntil: 'commit' });
+    await until(cdp, readyExpr);
+    await page.waitForTimeout(1000);
+  });
+  return { page, ms };
+}
+
 /** Opens the analysis tab of `hash`, waits for the run and the empty charts. */
 async function analysisPage(hash, throttle) {
   const p = await fresh(throttle);
@@ -243,12 +255,10 @@ const FIGURES = [
     unit: 'ms',
     budget: 50,
     run: async () => {
-      const { page, cdp } = await fresh(true);
-      const ms = await longestTask(cdp, async () => {
-        await page.goto(`${server.url}#world=seed&step=3`, { waitUntil: 'commit' });
-        await until(cdp, `document.querySelector('[data-testid="current-step"][data-revealed="true"]') && ${READY}`);
-        await page.waitForTimeout(1000);
-      });
+      const { page, ms } = await loadTraced(
+        `${server.url}#world=seed&step=3`,
+        `document.querySelector('[data-testid="current-step"][data-revealed="true"]') && ${READY}`,
+      );
       const cursor = await page.getByTestId('scrubber').inputValue();
       if (cursor !== '3') throw new Error(`opened at step ${cursor}, not 3`);
       await page.close();
@@ -263,12 +273,7 @@ const FIGURES = [
     unit: 'ms',
     budget: null,
     run: async () => {
-      const { page, cdp } = await fresh(true);
-      const ms = await longestTask(cdp, async () => {
-        await page.goto(`${server.url}empty.html`, { waitUntil: 'commit' });
-        await until(cdp, `document.getElementById('p') !== null && document.readyState === 'complete'`);
-        await page.waitForTimeout(1000);
-      });
+      const { page, ms } = await loadTraced(`${server.url}empty.html`, `document.getElementById('p') !== null && document.readyState === 'complete'`);
       await page.close();
       return ms;
     },

@@ -72,11 +72,10 @@ function median(xs: readonly number[]): number {
  * one row's speedup between 1.3x and 7.7x from run to run while its forward count stayed put.
  */
 export function typicalMsPerToken(events: readonly StepEvent[]): number {
+  const { produced } = clockOf(events);
   const target: number[] = [];
   const draft: number[] = [];
-  let produced = 0;
   for (const e of events) {
-    produced += e.emitted.length + (e.endOfText ? 1 : 0);
     if (e.wall === undefined) continue;
     target.push(e.wall.targetMs);
     for (const ms of e.wall.draftMs) draft.push(ms);

@@ -1,4 +1,5 @@
 import type { StepEvent } from '../../core';
+import { clockOf } from '../../core/measured';
 import type { CachedPair } from '../../store/learnSlice';
 import { EXAMPLE_PROMPTS } from '../model/examples';
 import type { Lesson, PageState } from './lessons';
@@ -12,7 +13,7 @@ import type { Lesson, PageState } from './lessons';
  */
 
 /** Tokens the run produced: the text and an end-of-text, as the counters count them. */
-const produced = (events: readonly StepEvent[]) => events.reduce((n, e) => n + e.emitted.length + (e.endOfText ? 1 : 0), 0);
+const produced = (events: readonly StepEvent[]) => clockOf(events).produced;
 const accepted = (events: readonly StepEvent[]) => events.reduce((n, e) => n + e.verdicts.filter((v) => v === 'accepted').length, 0);
 const round2 = (x: number) => Math.round(x * 100) / 100;
 /** A model's short name: the hub id or folder without what comes before its last '/'. */

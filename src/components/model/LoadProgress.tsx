@@ -23,9 +23,11 @@ export function LoadProgress({ expected }: { expected: number | null }) {
   const files = useStore((s) => s.model.files);
   const startedAt = useStore((s) => s.model.startedAt);
   const loaded = files.reduce((a, f) => a + f.loaded, 0);
-  const announced = files.reduce((a, f) => a + Math.max(f.total, f.loaded), 0);
+  // A file's size: its announced total, or what has come when that is more (or not announced).
+  const sizeOf = (list: typeof files) => list.reduce((a, f) => a + Math.max(f.total, f.loaded), 0);
+  const announced = sizeOf(files);
   // The catalogue's sizes are the weights (onnx/); the tokenizer and config files come on top.
-  const extras = files.filter((f) => !f.file.includes('/onnx/')).reduce((a, f) => a + Math.max(f.total, f.loaded), 0);
+  const extras = sizeOf(files.filter((f) => !f.file.includes('/onnx/')));
   const total = expected === null ? announced : Math.max(expected + extras, announced);
   // Bytes per ms so far; time left assumes the same rate for the rest.
   const elapsed = performance.now() - startedAt;

@@ -37,40 +37,42 @@ export function ModelCompare() {
         )}
       </div>
       {compare && compare.rows.length > 0 && (
-        <WideTable label={t('compare.title')}>
-          <table className="compare-table" data-testid="model-compare">
-            <thead>
-              <tr>
-                <th scope="col">{t('compare.method')}</th>
-                <th scope="col">{t('compare.speedup')}</th>
-                <th scope="col">{t('compare.tokens')}</th>
-                <th scope="col">{t('compare.forwards')}</th>
-                <th scope="col">{t('compare.meanLen')}</th>
-                <th scope="col">{t('compare.msPerToken')}</th>
-              </tr>
-            </thead>
-            {/* The speedup right after the method: on a phone the table scrolls sideways. */}
-            <tbody>
-              {compare.rows.map((r) => {
-                const c = clockOf(r.events);
-                const l = acceptanceLesson(r.events, gamma);
-                const msPerToken = typicalMsPerToken(r.events);
-                return (
-                  <tr key={r.method} data-method={r.method}>
-                    <th scope="row">{tMain(`method.${r.method}`)}</th>
-                    <td data-value={arMsPerToken / msPerToken}>{num(arMsPerToken / msPerToken, 2)}×</td>
-                    <td>{num(c.produced, 0)}</td>
-                    <td>{num(c.targetForwards, 0)}</td>
-                    <td>{r.method === 'autoregressive' ? '–' : num(l.meanAcceptanceLength, 2)}</td>
-                    <td>{num(msPerToken, 1)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </WideTable>
+        <>
+          <WideTable label={t('compare.title')}>
+            <table className="compare-table" data-testid="model-compare">
+              <thead>
+                <tr>
+                  <th scope="col">{t('compare.method')}</th>
+                  <th scope="col">{t('compare.speedup')}</th>
+                  <th scope="col">{t('compare.tokens')}</th>
+                  <th scope="col">{t('compare.forwards')}</th>
+                  <th scope="col">{t('compare.meanLen')}</th>
+                  <th scope="col">{t('compare.msPerToken')}</th>
+                </tr>
+              </thead>
+              {/* The speedup right after the method: on a phone the table scrolls sideways. */}
+              <tbody>
+                {compare.rows.map((r) => {
+                  const c = clockOf(r.events);
+                  const l = acceptanceLesson(r.events, gamma);
+                  const msPerToken = typicalMsPerToken(r.events);
+                  return (
+                    <tr key={r.method} data-method={r.method}>
+                      <th scope="row">{tMain(`method.${r.method}`)}</th>
+                      <td data-value={arMsPerToken / msPerToken}>{num(arMsPerToken / msPerToken, 2)}×</td>
+                      <td>{num(c.produced, 0)}</td>
+                      <td>{num(c.targetForwards, 0)}</td>
+                      <td>{r.method === 'autoregressive' ? '–' : num(l.meanAcceptanceLength, 2)}</td>
+                      <td>{num(msPerToken, 1)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </WideTable>
+          <p className="small muted">{t('compare.note')}</p>
+        </>
       )}
-      {compare && compare.rows.length > 0 && <p className="small muted">{t('compare.note')}</p>}
     </>
   );
 }
